@@ -1,0 +1,4 @@
+//! supple: a guided, timed body routine in the terminal.
+
+pub mod routine;
+pub mod session;

@@ -1,0 +1,1 @@
+//! The built-in routines (embedded) and the user's own, found by name.

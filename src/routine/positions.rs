@@ -1,0 +1,1 @@
+//! Where each value of a JSON text starts, so errors can name a line and column.

@@ -1,0 +1,181 @@
+//! Turns a routine into the flat list of timed phases it plays, in the format page's order.
+
+use std::time::Duration;
+
+use crate::routine::{Routine, StepKind};
+
+/// What the person is doing during a phase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PhaseKind {
+    Prepare,
+    Hold,
+    Release,
+    Switch,
+    Rest,
+    Inhale,
+    HoldIn,
+    Exhale,
+    HoldOut,
+}
+
+impl PhaseKind {
+    /// The name used in the `--json` stream (public contract: never changes).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PhaseKind::Prepare => "prepare",
+            PhaseKind::Hold => "hold",
+            PhaseKind::Release => "release",
+            PhaseKind::Switch => "switch",
+            PhaseKind::Rest => "rest",
+            PhaseKind::Inhale => "inhale",
+            PhaseKind::HoldIn => "hold-in",
+            PhaseKind::Exhale => "exhale",
+            PhaseKind::HoldOut => "hold-out",
+        }
+    }
+
+    pub fn is_breathing(self) -> bool {
+        matches!(
+            self,
+            PhaseKind::Inhale | PhaseKind::HoldIn | PhaseKind::Exhale | PhaseKind::HoldOut
+        )
+    }
+}
+
+/// "i of n", 1-based.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count {
+    pub index: u32,
+    pub of: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phase {
+    pub kind: PhaseKind,
+    /// 0-based index of the step this phase belongs to.
+    pub step: usize,
+    pub len: Duration,
+    /// The side label, on every phase of a step with sides: the first side while preparing,
+    /// the coming side while switching, the last side while resting.
+    pub side: Option<String>,
+    /// On hold and release phases of a step with reps (a release carries the rep just done).
+    pub rep: Option<Count>,
+    /// On the breathing phases of a breathing step.
+    pub cycle: Option<Count>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub phases: Vec<Phase>,
+    /// Index of each step's first phase.
+    pub step_starts: Vec<usize>,
+    /// `after[i]`: the planned length of every phase after phase `i`.
+    after: Vec<Duration>,
+}
+
+impl Plan {
+    pub fn new(routine: &Routine) -> Plan {
+        let mut phases = Vec::new();
+        let mut step_starts = Vec::with_capacity(routine.steps.len());
+        for (index, step) in routine.steps.iter().enumerate() {
+            step_starts.push(phases.len());
+            let mut push = |kind, len: Duration, side: Option<&String>, rep, cycle| {
+                if !len.is_zero() {
+                    phases.push(Phase {
+                        kind,
+                        step: index,
+                        len,
+                        side: side.cloned(),
+                        rep,
+                        cycle,
+                    });
+                }
+            };
+            let mut last_side = None;
+            match &step.kind {
+                StepKind::Hold(hold) => {
+                    let sides: Vec<Option<&String>> = if hold.sides.is_empty() {
+                        vec![None]
+                    } else {
+                        hold.sides.iter().map(Some).collect()
+                    };
+                    push(PhaseKind::Prepare, step.prepare, sides[0], None, None);
+                    for (s, side) in sides.iter().enumerate() {
+                        for r in 1..=hold.reps {
+                            let rep = (hold.reps > 1).then_some(Count {
+                                index: r,
+                                of: hold.reps,
+                            });
+                            push(PhaseKind::Hold, hold.hold, *side, rep, None);
+                            if r < hold.reps {
+                                push(PhaseKind::Release, hold.release, *side, rep, None);
+                            }
+                        }
+                        if let Some(next) = sides.get(s + 1) {
+                            push(PhaseKind::Switch, hold.switch, *next, None, None);
+                        }
+                    }
+                    last_side = *sides.last().unwrap_or(&None);
+                }
+                StepKind::Breath(breath) => {
+                    push(PhaseKind::Prepare, step.prepare, None, None, None);
+                    for c in 1..=breath.cycles {
+                        let cycle = Some(Count {
+                            index: c,
+                            of: breath.cycles,
+                        });
+                        push(PhaseKind::Inhale, breath.inhale, None, None, cycle);
+                        push(PhaseKind::HoldIn, breath.hold_in, None, None, cycle);
+                        push(PhaseKind::Exhale, breath.exhale, None, None, cycle);
+                        push(PhaseKind::HoldOut, breath.hold_out, None, None, cycle);
+                    }
+                }
+                StepKind::Rest => {}
+            }
+            if let Some(rest) = step.rest {
+                push(PhaseKind::Rest, rest, last_side, None, None);
+            }
+        }
+        let mut after = vec![Duration::ZERO; phases.len()];
+        for i in (0..phases.len().saturating_sub(1)).rev() {
+            after[i] = after[i + 1] + phases[i + 1].len;
+        }
+        Plan {
+            phases,
+            step_starts,
+            after,
+        }
+    }
+
+    pub fn total(&self) -> Duration {
+        match self.phases.first() {
+            Some(first) => first.len + self.after[0],
+            None => Duration::ZERO,
+        }
+    }
+
+    /// Planned length of every phase after phase `index`.
+    pub fn after(&self, index: usize) -> Duration {
+        self.after.get(index).copied().unwrap_or_default()
+    }
+
+    pub fn step_count(&self) -> usize {
+        self.step_starts.len()
+    }
+
+    /// Planned length of one step, all its phases.
+    pub fn step_len(&self, step: usize) -> Duration {
+        self.phases
+            .iter()
+            .filter(|phase| phase.step == step)
+            .map(|phase| phase.len)
+            .sum()
+    }
+
+    /// Whether phase `index` is the last one of its step.
+    pub fn ends_step(&self, index: usize) -> bool {
+        self.phases
+            .get(index + 1)
+            .is_none_or(|next| next.step != self.phases[index].step)
+    }
+}
