@@ -225,7 +225,8 @@ impl Session {
         while self.status == Status::Running && t >= self.phase_start + self.phase_len {
             let boundary = self.phase_start + self.phase_len;
             if self.plan.ends_step(self.phase) {
-                self.steps[self.current_phase().step] = StepStatus::Completed;
+                let step = self.current_phase().step;
+                self.steps[step] = StepStatus::Completed;
             }
             if self.phase + 1 >= self.plan.phases.len() {
                 self.status = Status::Done;
