@@ -30,7 +30,7 @@ fn clock(secs: u64) -> String {
 /// A length in words for listings: `45 s`, `2 min`, `1 min 30 s`, `2.5 s`, `1 h 5 min`.
 pub fn length(d: Duration) -> String {
     let millis = d.as_millis();
-    if millis % 1000 != 0 && millis < 60_000 {
+    if !millis.is_multiple_of(1000) && millis < 60_000 {
         let secs = d.as_secs_f64();
         return format!("{} s", trim_decimal(secs));
     }

@@ -33,7 +33,7 @@ impl Clock {
         self.start + self.to_real(at)
     }
 
-    fn to_driver(&self, real: Duration) -> Duration {
+    fn to_driver(self, real: Duration) -> Duration {
         if self.speed == 1.0 {
             real
         } else {
@@ -41,7 +41,7 @@ impl Clock {
         }
     }
 
-    fn to_real(&self, driver: Duration) -> Duration {
+    fn to_real(self, driver: Duration) -> Duration {
         if self.speed == 1.0 {
             driver
         } else {
