@@ -1,6 +1,8 @@
 //! supple: a guided, timed body routine in the terminal.
 
+pub mod cli;
 pub mod format;
+pub mod play;
 pub mod routine;
 pub mod runtime;
 pub mod session;
