@@ -130,21 +130,35 @@ pub fn resolve(name: &str) -> Result<(String, Routine), Failure> {
 
 pub fn list(out: &mut impl std::io::Write) -> Result<(), Failure> {
     let entries = library::all();
-    let width = entries.iter().map(|e| e.name.chars().count()).max().unwrap_or(0);
+    let width = entries
+        .iter()
+        .map(|e| e.name.chars().count())
+        .max()
+        .unwrap_or(0);
     for entry in &entries {
         let origin = match entry.origin {
             Origin::BuiltIn => "built-in",
             _ => "yours",
         };
         let (length, title) = match &entry.routine {
-            Ok(routine) => (format::length(Plan::new(routine).total()), routine.title.clone()),
+            Ok(routine) => (
+                format::length(Plan::new(routine).total()),
+                routine.title.clone(),
+            ),
             Err(problems) => (
                 "invalid".to_string(),
-                problems.first().map(|p| p.message.clone()).unwrap_or_default(),
+                problems
+                    .first()
+                    .map(|p| p.message.clone())
+                    .unwrap_or_default(),
             ),
         };
-        writeln!(out, "{:<width$}  {length:>12}  {title}  ({origin})", entry.name)
-            .map_err(anyhow::Error::from)?;
+        writeln!(
+            out,
+            "{:<width$}  {length:>12}  {title}  ({origin})",
+            entry.name
+        )
+        .map_err(anyhow::Error::from)?;
     }
     Ok(())
 }
@@ -163,7 +177,12 @@ pub fn show_text(routine: &Routine) -> String {
         text.push_str(&format!("{description}\n"));
     }
     text.push('\n');
-    let width = routine.steps.iter().map(|s| s.name.chars().count()).max().unwrap_or(0);
+    let width = routine
+        .steps
+        .iter()
+        .map(|s| s.name.chars().count())
+        .max()
+        .unwrap_or(0);
     let number_width = routine.steps.len().to_string().len();
     for (index, step) in routine.steps.iter().enumerate() {
         text.push_str(&format!(

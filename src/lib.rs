@@ -1,6 +1,7 @@
 //! supple: a guided, timed body routine in the terminal.
 
 pub mod cli;
+pub mod config;
 pub mod format;
 pub mod play;
 pub mod routine;

@@ -17,7 +17,11 @@ fn supple() -> Command {
 }
 
 fn output(args: &[&str]) -> (i32, String, String) {
-    let out = supple().args(args).stdin(Stdio::null()).output().expect("runs");
+    let out = supple()
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("runs");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into(),
@@ -73,7 +77,10 @@ fn json_events_arrive_in_order_and_on_time() {
     );
     let hold = &events[2].1;
     assert_eq!(hold["side"], "Left");
-    assert_eq!((hold["rep"].clone(), hold["reps"].clone()), (1.into(), 2.into()));
+    assert_eq!(
+        (hold["rep"].clone(), hold["reps"].clone()),
+        (1.into(), 2.into())
+    );
     assert_eq!(events[5].1["side"], "Right");
     assert_eq!(events[8].1["cycle"], 1);
     assert_eq!(events[8].1["cycles"], 1);
@@ -125,7 +132,10 @@ fn plain_output_is_one_readable_line_per_phase() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 12, "{out}");
     assert!(lines[0].contains("Short test routine: 3 steps"), "{out}");
-    assert!(lines[2].contains("step 1/3 Reach: hold (1 s, Left, rep 1 of 2)"), "{out}");
+    assert!(
+        lines[2].contains("step 1/3 Reach: hold (1 s, Left, rep 1 of 2)"),
+        "{out}"
+    );
     assert!(lines[11].contains("done: 3 completed, 0 skipped"), "{out}");
 }
 
@@ -185,8 +195,11 @@ fn validate_exits_0_for_valid_files_and_2_for_invalid_ones() {
     let (code, out, _) = output(&["validate", SHORT]);
     assert_eq!(code, 0, "{out}");
     let broken = tempfile::NamedTempFile::with_suffix(".json").expect("temp");
-    std::fs::write(broken.path(), r#"{"name": "x", "steps": [{"name": "a", "hold": -1}]}"#)
-        .expect("write");
+    std::fs::write(
+        broken.path(),
+        r#"{"name": "x", "steps": [{"name": "a", "hold": -1}]}"#,
+    )
+    .expect("write");
     let path = broken.path().to_str().expect("utf-8 path");
     let (code, _, err) = output(&["validate", SHORT, path]);
     assert_eq!(code, 2);
