@@ -124,14 +124,48 @@ fn syntax(text: &str, file: &str, error: &serde_json::Error) -> Problem {
     let raw = error.to_string();
     let suffix = format!(" at line {} column {}", error.line(), error.column());
     let what = raw.strip_suffix(&suffix).unwrap_or(&raw);
-    let (line, column) = character_position(text, error.line(), error.column());
+    let at = offending_byte(text, error.line(), error.column());
+    let at = match what {
+        // serde_json notices these only at the token's end or at the next bracket; point at
+        // what the author has to change.
+        "trailing comma" => text[..at].rfind(',').unwrap_or(at),
+        "expected ident" | "number out of range" | "invalid number" => (text[..at].char_indices())
+            .rev()
+            .take_while(|&(_, c)| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            .last()
+            .map_or(at, |(start, _)| start),
+        _ => at,
+    };
+    let before = &text[..at];
     Problem {
         file: file.to_string(),
-        line,
-        column,
+        line: 1 + before.matches('\n').count(),
+        column: 1 + before
+            .rsplit('\n')
+            .next()
+            .unwrap_or_default()
+            .chars()
+            .count(),
         path: String::new(),
         message: format!("not valid JSON: {}", plain_syntax(what)),
     }
+}
+
+/// The byte offset of the character serde_json complains about, on a char boundary. It gives
+/// a 1-based line and the bytes read on that line, 0 when the culprit is the line break.
+fn offending_byte(text: &str, line: usize, column: usize) -> usize {
+    let line_start = match line {
+        0 | 1 => 0,
+        _ => text
+            .match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(at, _)| at + 1),
+    };
+    let mut at = (line_start + column).saturating_sub(1).min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn plain_syntax(what: &str) -> String {
@@ -146,7 +180,7 @@ fn plain_syntax(what: &str) -> String {
         "expected value" => {
             "expected a value here: a number, \"text in double quotes\", true, false, null, [ or {"
         }
-        "expected ident" => "expected true, false or null here",
+        "expected ident" => "text must be in double quotes; only true, false and null go without",
         "key must be a string" => "a field name must be in double quotes",
         "trailing comma" => "a comma must not come right before a closing ] or }",
         "trailing characters" => "unexpected text after the routine's closing }",
@@ -165,24 +199,6 @@ fn plain_syntax(what: &str) -> String {
         _ => what,
     };
     plain.to_string()
-}
-
-/// serde_json counts columns in bytes and, after a line break, reports column 0; this turns
-/// that into characters, pointing at the end of the line before.
-fn character_position(text: &str, line: usize, byte_column: usize) -> (usize, usize) {
-    let line_text = |n: usize| {
-        text.split('\n')
-            .nth(n.saturating_sub(1))
-            .unwrap_or_default()
-    };
-    if byte_column == 0 && line > 1 {
-        return (line - 1, line_text(line - 1).chars().count() + 1);
-    }
-    let column = line_text(line)
-        .char_indices()
-        .take_while(|(at, _)| *at < byte_column)
-        .count();
-    (line, column)
 }
 
 #[cfg(test)]

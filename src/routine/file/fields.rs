@@ -189,12 +189,12 @@ impl<'a> Checker<'a> {
     pub fn count(&mut self, object: &Object, path: &str, key: &str) -> Option<u32> {
         let value = object.get(key)?;
         let message = match value.as_f64() {
-            Some(n) if n.fract() != 0.0 => "must be a whole number, like 3",
-            Some(n) if n < 1.0 => "must be at least 1",
-            Some(n) if n > f64::from(u32::MAX) => "is too large",
+            Some(n) if n.fract() != 0.0 => "must be a whole number, like 3".to_string(),
+            Some(n) if n < 1.0 => "must be at least 1".to_string(),
+            Some(n) if n > f64::from(u32::MAX) => format!("must be at most {}", u32::MAX),
             // In range and whole, so the cast is exact.
             Some(n) => return Some(n as u32),
-            None => "must be a whole number, like 3",
+            None => "must be a whole number, like 3".to_string(),
         };
         self.report(&member(path, key), At::Value, message);
         None

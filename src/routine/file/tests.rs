@@ -162,8 +162,30 @@ fn syntax_errors_point_at_the_character_in_characters() {
         ]
     );
     assert_eq!(
-        lines("{\"name\": \"é\",}"),
-        ["r.json:1:14: not valid JSON: a comma must not come right before a closing ] or }"]
+        lines("{\"name\": \"é\",\n}"),
+        ["r.json:1:13: not valid JSON: a comma must not come right before a closing ] or }"]
+    );
+}
+
+#[test]
+fn syntax_errors_point_at_the_start_of_a_bad_word_or_number() {
+    assert_eq!(
+        lines("name: Morning"),
+        [
+            "r.json:1:1: not valid JSON: text must be in double quotes; only true, false and null \
+          go without"
+        ]
+    );
+    assert_eq!(
+        lines("{\"é\": -1e400}"),
+        ["r.json:1:7: not valid JSON: this number is too large"]
+    );
+    assert_eq!(
+        lines("{\"é\": [tru]}"),
+        [
+            "r.json:1:8: not valid JSON: text must be in double quotes; only true, false and null \
+          go without"
+        ]
     );
 }
 
