@@ -1,4 +1,5 @@
 //! supple: a guided, timed body routine in the terminal.
 
+pub mod audio;
 pub mod routine;
 pub mod session;
