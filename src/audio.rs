@@ -2,6 +2,9 @@
 
 pub mod cue;
 pub mod level;
+pub mod sounds;
 pub mod synth;
+pub mod wav;
 
 pub use cue::Cue;
+pub use sounds::Sounds;

@@ -66,63 +66,32 @@ struct Partial {
     decay: f64,
 }
 
+const fn partial(ratio: f64, level: f64, decay: f64) -> Partial {
+    Partial {
+        ratio,
+        level,
+        decay,
+    }
+}
+
 /// A clear bell: a little bright, the upper partials dying away first.
 const BRIGHT: [Partial; 4] = [
-    Partial {
-        ratio: 1.0,
-        level: 1.0,
-        decay: 0.45,
-    },
-    Partial {
-        ratio: 2.0,
-        level: 0.30,
-        decay: 0.18,
-    },
-    Partial {
-        ratio: 3.0,
-        level: 0.10,
-        decay: 0.08,
-    },
-    Partial {
-        ratio: 4.16,
-        level: 0.05,
-        decay: 0.05,
-    },
+    partial(1.0, 1.0, 0.45),
+    partial(2.0, 0.30, 0.18),
+    partial(3.0, 0.10, 0.08),
+    partial(4.16, 0.05, 0.05),
 ];
 
 /// A short, light strike.
 const LIGHT: [Partial; 3] = [
-    Partial {
-        ratio: 1.0,
-        level: 1.0,
-        decay: 0.2,
-    },
-    Partial {
-        ratio: 2.0,
-        level: 0.25,
-        decay: 0.08,
-    },
-    Partial {
-        ratio: 3.0,
-        level: 0.06,
-        decay: 0.04,
-    },
+    partial(1.0, 1.0, 0.2),
+    partial(2.0, 0.25, 0.08),
+    partial(3.0, 0.06, 0.04),
 ];
 
 /// A mellow bell, nearly pure, with a gentler strike.
 fn soft_bell(freq: f64, len: f64) -> Vec<f64> {
-    const MELLOW: [Partial; 2] = [
-        Partial {
-            ratio: 1.0,
-            level: 1.0,
-            decay: 0.28,
-        },
-        Partial {
-            ratio: 2.0,
-            level: 0.12,
-            decay: 0.12,
-        },
-    ];
+    const MELLOW: [Partial; 2] = [partial(1.0, 1.0, 0.28), partial(2.0, 0.12, 0.12)];
     struck(freq, len, 0.012, &MELLOW)
 }
 
@@ -132,18 +101,7 @@ fn bell(freq: f64, len: f64, partials: &[Partial]) -> Vec<f64> {
 
 /// A very short, round blip: soft enough to count seconds by without startling.
 fn tick() -> Vec<f64> {
-    const BLIP: [Partial; 2] = [
-        Partial {
-            ratio: 1.0,
-            level: 1.0,
-            decay: 0.018,
-        },
-        Partial {
-            ratio: 2.0,
-            level: 0.1,
-            decay: 0.008,
-        },
-    ];
+    const BLIP: [Partial; 2] = [partial(1.0, 1.0, 0.018), partial(2.0, 0.1, 0.008)];
     struck(1046.5, 0.08, 0.002, &BLIP)
 }
 
