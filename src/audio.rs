@@ -2,9 +2,11 @@
 
 pub mod cue;
 pub mod level;
+pub mod schedule;
 pub mod sounds;
 pub mod synth;
 pub mod wav;
 
 pub use cue::Cue;
+pub use schedule::{CueCursor, next_cue, phase_cues, start_cue, track};
 pub use sounds::Sounds;
