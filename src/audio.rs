@@ -4,9 +4,12 @@ pub mod cue;
 pub mod level;
 pub mod schedule;
 pub mod sounds;
+pub mod speaker;
 pub mod synth;
+pub mod voice;
 pub mod wav;
 
 pub use cue::Cue;
 pub use schedule::{CueCursor, next_cue, phase_cues, start_cue, track};
-pub use sounds::Sounds;
+pub use sounds::{Sounds, user_dir};
+pub use speaker::{Recorder, Silent, Speaker};
