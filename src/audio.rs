@@ -1,7 +1,9 @@
 //! Sound cues: what sounds when, how each sounds, and the speakers that play them.
 
 pub mod cue;
+pub mod device;
 pub mod level;
+mod quiet;
 pub mod schedule;
 pub mod sounds;
 pub mod speaker;
@@ -10,6 +12,7 @@ pub mod voice;
 pub mod wav;
 
 pub use cue::Cue;
+pub use device::{NoDevice, RodioSpeaker, open};
 pub use schedule::{CueCursor, next_cue, phase_cues, start_cue, track};
 pub use sounds::{Sounds, user_dir};
 pub use speaker::{Recorder, Silent, Speaker};
