@@ -2,8 +2,10 @@
 
 pub mod cue;
 pub mod device;
+pub mod export;
 pub mod level;
 mod quiet;
+pub mod render;
 pub mod schedule;
 pub mod sounds;
 pub mod speaker;
@@ -13,6 +15,8 @@ pub mod wav;
 
 pub use cue::Cue;
 pub use device::{NoDevice, RodioSpeaker, open};
+pub use export::export_wav;
+pub use render::Track;
 pub use schedule::{CueCursor, next_cue, phase_cues, start_cue, track};
 pub use sounds::{Sounds, user_dir};
 pub use speaker::{Recorder, Silent, Speaker};
