@@ -58,6 +58,21 @@ impl Speaker for Recorder {
     }
 }
 
+/// Lets a run choose its speaker at start-up (a device, or silence) behind one type.
+impl<S: Speaker + ?Sized> Speaker for Box<S> {
+    fn play(&mut self, cue: Cue) {
+        (**self).play(cue);
+    }
+
+    fn set_muted(&mut self, muted: bool) {
+        (**self).set_muted(muted);
+    }
+
+    fn is_muted(&self) -> bool {
+        (**self).is_muted()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
