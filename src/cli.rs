@@ -216,15 +216,15 @@ pub fn show_text(routine: &Routine) -> String {
     text
 }
 
-/// What a step consists of, in a few words: "5 × 5 s hold per side (Right leg, Left leg)".
+/// What a step consists of, in a few words: "5 × 5 s per side (Right leg, Left leg)".
 fn step_outline(step: &crate::routine::Step) -> String {
     let mut parts = Vec::new();
     match &step.kind {
         StepKind::Hold(hold) => {
             let mut text = if hold.reps > 1 {
-                format!("{} × {} hold", hold.reps, format::length(hold.hold))
+                format!("{} × {}", hold.reps, format::length(hold.hold))
             } else {
-                format!("{} hold", format::length(hold.hold))
+                format::length(hold.hold)
             };
             if !hold.sides.is_empty() {
                 text.push_str(&format!(" per side ({})", hold.sides.join(", ")));
