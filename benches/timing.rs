@@ -29,10 +29,12 @@ fn main() {
     let stdout = child.stdout.take().expect("stdout");
     let mut lateness = Vec::new();
     let mut end = None;
+    let mut first = None;
     for line in BufReader::new(stdout).lines() {
         let arrived = started.elapsed().as_secs_f64();
         let event: serde_json::Value = serde_json::from_str(&line.expect("line")).expect("json");
         let t = event["t"].as_f64().expect("t");
+        first.get_or_insert(arrived);
         lateness.push(arrived - t);
         if event["event"] == "done" {
             end = Some((t, arrived));
