@@ -23,10 +23,10 @@ pub fn run(args: &RunArgs) -> Result<Outcome, Failure> {
         .enable_all()
         .build()
         .map_err(anyhow::Error::from)?;
+    let mut sound = Sound::new(speaker);
     let outcome = tokio.block_on(async {
         let (sender, inputs) = Inputs::channel();
         let clock = Clock::start(args.speed);
-        let mut sound = Sound::new(speaker);
         match mode {
             Mode::Plain | Mode::Json | Mode::FullScreen => {
                 runtime::lines::spawn_stdin_reader(sender);
@@ -42,7 +42,12 @@ pub fn run(args: &RunArgs) -> Result<Outcome, Failure> {
     });
     // Standard input's reader thread may still be blocked in a read: don't wait for it.
     tokio.shutdown_background();
-    Ok(outcome?)
+    let outcome = outcome?;
+    if outcome == Outcome::Finished {
+        // Exiting drops the device and cuts the finished chime; let it ring out.
+        std::thread::sleep(sound.speaker().ringing());
+    }
+    Ok(outcome)
 }
 
 /// The speaker for a run, and a notice to show once when sound was wanted but is not there.

@@ -1,6 +1,7 @@
 //! The real speaker: the default sound device through rodio, opened once and quietly.
 
 use std::path::Path;
+use std::time::Duration;
 
 use rodio::cpal::traits::HostTrait;
 use rodio::cpal::{self, BufferSize};
@@ -29,6 +30,8 @@ pub struct RodioSpeaker {
     volume: f32,
     muted: bool,
     warnings: Vec<String>,
+    /// When the last cue started, and its length.
+    last: Option<(std::time::Instant, Duration)>,
 }
 
 /// Opens the default sound device and loads every cue (the user's own from `user_sounds`, see
@@ -50,6 +53,7 @@ pub fn open(volume: f32, user_sounds: Option<&Path>) -> Result<RodioSpeaker, NoD
         volume: amplitude(volume),
         muted: false,
         warnings,
+        last: None,
     })
 }
 
@@ -114,6 +118,14 @@ impl Speaker for RodioSpeaker {
         let voice = self.voices.start(self.sounds.get(cue).clone(), self.volume);
         // Never fails: with the device gone the mixer just isn't heard.
         self.sink.mixer().add(voice);
+        self.last = Some((std::time::Instant::now(), self.sounds.len(cue)));
+    }
+
+    fn ringing(&self) -> Duration {
+        match self.last {
+            Some((started, len)) if !self.muted => len.saturating_sub(started.elapsed()),
+            _ => Duration::ZERO,
+        }
     }
 
     fn set_muted(&mut self, muted: bool) {

@@ -8,6 +8,11 @@ pub trait Speaker {
     fn play(&mut self, cue: Cue);
     fn set_muted(&mut self, muted: bool);
     fn is_muted(&self) -> bool;
+    /// How long the last cue played will still sound: a program about to exit waits this
+    /// long so the last cue (the finished chime) is heard whole.
+    fn ringing(&self) -> std::time::Duration {
+        std::time::Duration::ZERO
+    }
 }
 
 /// A speaker that never makes a sound: no device, or sound turned off.
@@ -70,6 +75,10 @@ impl<S: Speaker + ?Sized> Speaker for Box<S> {
 
     fn is_muted(&self) -> bool {
         (**self).is_muted()
+    }
+
+    fn ringing(&self) -> std::time::Duration {
+        (**self).ringing()
     }
 }
 
