@@ -2,3 +2,4 @@
 
 pub mod routine;
 pub mod session;
+pub mod ui;

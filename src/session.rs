@@ -304,13 +304,7 @@ impl Session {
             Command::Quit => {
                 self.status = Status::Quit;
                 let (completed, skipped) = self.counts();
-                events.push(self.stamp(
-                    t,
-                    Event::Quit {
-                        completed,
-                        skipped,
-                    },
-                ));
+                events.push(self.stamp(t, Event::Quit { completed, skipped }));
             }
         }
         events
@@ -318,8 +312,7 @@ impl Session {
 
     fn enter(&mut self, index: usize, at: Duration, events: &mut Vec<Stamped>) {
         let phase = &self.plan.phases[index];
-        if index == 0 || phase.step != self.plan.phases[index - 1].step || index != self.phase + 1
-        {
+        if index == 0 || phase.step != self.plan.phases[index - 1].step || index != self.phase + 1 {
             self.step_start = at;
         }
         self.phase = index;
@@ -341,10 +334,7 @@ impl Session {
 
     fn done_event(&self) -> Event {
         let (completed, skipped) = self.counts();
-        Event::Done {
-            completed,
-            skipped,
-        }
+        Event::Done { completed, skipped }
     }
 
     fn stamp(&self, t: Duration, event: Event) -> Stamped {

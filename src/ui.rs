@@ -1,0 +1,6 @@
+//! The full-screen player and picker: views (pure functions of state), theme and formatting.
+
+pub mod digits;
+pub mod format;
+pub mod pacer;
+pub mod theme;

@@ -1,0 +1,151 @@
+//! Small pure formatting helpers: clock faces, phase words, counts.
+
+use std::time::Duration;
+
+use crate::session::{Count, Phase, PhaseKind};
+
+/// Whole seconds a countdown shows: rounded up, so the last second reads "1" and "0"
+/// appears only when the time is really up.
+pub fn ceil_secs(d: Duration) -> u64 {
+    d.as_secs() + u64::from(d.subsec_nanos() > 0)
+}
+
+/// Whole seconds, rounded to the nearest, for times already spent.
+pub fn round_secs(d: Duration) -> u64 {
+    d.as_secs() + u64::from(d.subsec_nanos() >= 500_000_000)
+}
+
+/// `m:ss`, or `h:mm:ss` from an hour on.
+pub fn clock(secs: u64) -> String {
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// The big countdown: seconds alone under a minute (`45`), a clock from a minute on (`1:30`).
+pub fn countdown(left: Duration) -> String {
+    let secs = ceil_secs(left);
+    if secs < 60 {
+        secs.to_string()
+    } else {
+        clock(secs)
+    }
+}
+
+/// A planned length, as lists and "next:" show it: `45s`, `1:30`.
+pub fn length(d: Duration) -> String {
+    let secs = ceil_secs(d);
+    if secs < 60 {
+        format!("{secs}s")
+    } else {
+        clock(secs)
+    }
+}
+
+/// What the person does now, in the words the screen shows.
+pub fn phase_word(kind: PhaseKind) -> &'static str {
+    match kind {
+        PhaseKind::Prepare => "GET READY",
+        PhaseKind::Hold | PhaseKind::HoldIn | PhaseKind::HoldOut => "HOLD",
+        PhaseKind::Release => "RELEASE",
+        PhaseKind::Switch => "SWITCH SIDES",
+        PhaseKind::Rest => "REST",
+        PhaseKind::Inhale => "BREATHE IN",
+        PhaseKind::Exhale => "BREATHE OUT",
+    }
+}
+
+/// `rep 2 of 5`.
+pub fn count(label: &str, count: Count) -> String {
+    format!("{label} {} of {}", count.index, count.of)
+}
+
+/// `step 3 of 12`, from a 0-based step.
+pub fn step_of(step: usize, steps: usize) -> String {
+    format!("step {} of {steps}", step + 1)
+}
+
+/// The phase's side, rep and breath, joined: `Right leg · rep 2 of 5`; `None` when it has none.
+pub fn detail(phase: &Phase) -> Option<String> {
+    let parts: Vec<String> = [
+        phase.side.clone(),
+        phase.rep.map(|rep| count("rep", rep)),
+        phase.cycle.map(|cycle| count("breath", cycle)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn secs(s: f64) -> Duration {
+        Duration::from_secs_f64(s)
+    }
+
+    #[test]
+    fn a_countdown_rounds_up_so_the_last_second_reads_one() {
+        assert_eq!(countdown(secs(0.2)), "1");
+        assert_eq!(countdown(secs(1.0)), "1");
+        assert_eq!(countdown(secs(1.001)), "2");
+        assert_eq!(countdown(Duration::ZERO), "0");
+    }
+
+    #[test]
+    fn a_countdown_shows_minutes_from_a_minute_on() {
+        assert_eq!(countdown(secs(59.5)), "1:00");
+        assert_eq!(countdown(secs(90.0)), "1:30");
+        assert_eq!(countdown(secs(3725.0)), "1:02:05");
+    }
+
+    #[test]
+    fn clocks_pad_seconds_and_minutes() {
+        assert_eq!(clock(0), "0:00");
+        assert_eq!(clock(65), "1:05");
+        assert_eq!(clock(3600), "1:00:00");
+    }
+
+    #[test]
+    fn lengths_read_as_seconds_then_clocks() {
+        assert_eq!(length(secs(45.0)), "45s");
+        assert_eq!(length(secs(2.5)), "3s");
+        assert_eq!(length(secs(120.0)), "2:00");
+    }
+
+    #[test]
+    fn time_spent_rounds_to_the_nearest_second() {
+        assert_eq!(round_secs(secs(1.49)), 1);
+        assert_eq!(round_secs(secs(1.5)), 2);
+    }
+
+    #[test]
+    fn the_detail_joins_side_rep_and_breath() {
+        let mut phase = Phase {
+            kind: PhaseKind::Hold,
+            step: 0,
+            len: secs(5.0),
+            side: Some("Right leg".into()),
+            rep: Some(Count { index: 2, of: 5 }),
+            cycle: None,
+        };
+        assert_eq!(detail(&phase).as_deref(), Some("Right leg · rep 2 of 5"));
+        phase.side = None;
+        phase.rep = None;
+        assert_eq!(detail(&phase), None);
+        phase.cycle = Some(Count { index: 1, of: 6 });
+        assert_eq!(detail(&phase).as_deref(), Some("breath 1 of 6"));
+    }
+
+    #[test]
+    fn every_phase_has_its_word() {
+        assert_eq!(phase_word(PhaseKind::Switch), "SWITCH SIDES");
+        assert_eq!(phase_word(PhaseKind::HoldIn), "HOLD");
+        assert_eq!(phase_word(PhaseKind::Exhale), "BREATHE OUT");
+    }
+}
