@@ -2,5 +2,10 @@
 
 pub mod digits;
 pub mod format;
+pub mod keys;
 pub mod pacer;
+pub mod player;
 pub mod theme;
+
+#[cfg(test)]
+mod testing;

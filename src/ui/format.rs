@@ -81,6 +81,61 @@ pub fn detail(phase: &Phase) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
+/// Words wrapped to `width` columns; a word longer than a line is cut.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        while word.len() > width {
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            lines.push(word.drain(..width).collect());
+        }
+        let word: String = word.into_iter().collect();
+        let used = line.chars().count();
+        if used > 0 && used + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// At most `max` of the wrapped lines, the last one ending in `…` if some were left out.
+pub fn wrap_at_most(text: &str, width: usize, max: usize) -> Vec<String> {
+    let mut lines = wrap(text, width);
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            *last = ellipsis(last, width.saturating_sub(1));
+            last.push('…');
+        }
+    }
+    lines
+}
+
+/// The text cut to `width` columns, ending in `…` if it was cut.
+pub fn ellipsis(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    if width > 0 {
+        cut = cut.trim_end().to_string();
+        cut.push('…');
+    }
+    cut
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,6 +195,25 @@ mod tests {
         assert_eq!(detail(&phase), None);
         phase.cycle = Some(Count { index: 1, of: 6 });
         assert_eq!(detail(&phase).as_deref(), Some("breath 1 of 6"));
+    }
+
+    #[test]
+    fn text_wraps_at_word_boundaries() {
+        assert_eq!(
+            wrap("Hand on the belly; breathe in", 12),
+            ["Hand on the", "belly;", "breathe in"]
+        );
+        assert_eq!(wrap("abcdefgh ij", 4), ["abcd", "efgh", "ij"]);
+        assert!(wrap("   ", 5).is_empty());
+    }
+
+    #[test]
+    fn wrapped_text_that_does_not_fit_ends_in_an_ellipsis() {
+        assert_eq!(wrap_at_most("one two three four", 9, 1), ["one two…"]);
+        assert_eq!(wrap_at_most("one two", 9, 1), ["one two"]);
+        assert_eq!(ellipsis("Knees to chest", 8), "Knees t…");
+        assert_eq!(ellipsis("Knees to chest", 7), "Knees…");
+        assert_eq!(ellipsis("Knees", 8), "Knees");
     }
 
     #[test]

@@ -1,0 +1,387 @@
+//! The player screen: in one glance, what to do now, on which side, how long is left and
+//! what comes next. A pure function of a `PlayerView`, itself built from the session.
+
+use std::time::Duration;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{LineGauge, Widget};
+
+use super::digits::BigText;
+use super::format;
+use super::pacer::{self, Pacer};
+use super::theme::Theme;
+use crate::routine::Routine;
+use crate::session::{PhaseKind, Session, Status, ratio};
+
+/// Everything the player shows at one moment. Rendering reads nothing else: no clock, no
+/// session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlayerView<'a> {
+    pub title: &'a str,
+    /// 0-based.
+    pub step: usize,
+    pub steps: usize,
+    pub total_left: Duration,
+    pub routine_ratio: f64,
+    pub kind: PhaseKind,
+    pub name: &'a str,
+    /// Side, rep and breath: `Right leg · rep 2 of 5`.
+    pub detail: Option<String>,
+    pub phase_left: Duration,
+    pub phase_ratio: f64,
+    pub cue: Option<&'a str>,
+    /// The next step's name and planned length; `None` on the last step.
+    pub next: Option<(&'a str, Duration)>,
+    pub paused: bool,
+    /// Time left of the "get ready" lead-in before a resume, while it runs.
+    pub lead_in: Option<Duration>,
+    /// How full the breath pacer is, during breathing.
+    pub pacer: Option<f64>,
+    pub muted: bool,
+    /// One line about the program itself, e.g. that there is no sound device.
+    pub notice: Option<&'a str>,
+    pub theme: Theme,
+}
+
+impl<'a> PlayerView<'a> {
+    /// What the player shows of `session` at driver time `now`. `routine` is the one the
+    /// session's plan was made from (names and cues come from it).
+    pub fn new(routine: &'a Routine, session: &Session, now: Duration) -> PlayerView<'a> {
+        let progress = session.progress(now);
+        let plan = session.plan();
+        let phase = session.current_phase();
+        let step = routine.steps.get(progress.step);
+        let next = progress.step + 1;
+        let total = plan.total();
+        PlayerView {
+            title: &routine.title,
+            step: progress.step,
+            steps: plan.step_count(),
+            total_left: progress.total_left,
+            routine_ratio: ratio(total.saturating_sub(progress.total_left), total),
+            kind: phase.kind,
+            name: step.map_or("", |step| &step.name),
+            detail: format::detail(phase),
+            phase_left: progress.phase_left,
+            phase_ratio: progress.phase_ratio(),
+            cue: step.and_then(|step| step.cue.as_deref()),
+            next: routine
+                .steps
+                .get(next)
+                .filter(|_| next < plan.step_count())
+                .map(|step| (step.name.as_str(), plan.step_len(next))),
+            paused: matches!(progress.status, Status::Paused { .. }),
+            lead_in: None,
+            pacer: pacer::level(phase.kind, progress.phase_ratio()),
+            muted: false,
+            notice: None,
+            theme: Theme::COLOR,
+        }
+    }
+
+    /// Paused and not already counting down to the resume.
+    fn frozen(&self) -> bool {
+        self.paused && self.lead_in.is_none()
+    }
+}
+
+/// Heights of the screen's rows, top to bottom. The essentials come first; what is left goes
+/// to the countdown, so it grows with the terminal.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Rows {
+    header: u16,
+    gap_top: u16,
+    status: u16,
+    detail: u16,
+    countdown: u16,
+    gap_bottom: u16,
+    phase_gauge: u16,
+    routine_gauge: u16,
+    cue: u16,
+    next: u16,
+    notice: u16,
+    footer: u16,
+}
+
+impl Rows {
+    fn plan(view: &PlayerView, height: u16, cue_lines: u16) -> Rows {
+        let mut left = height;
+        let mut take = |want: u16| {
+            let got = want.min(left);
+            left -= got;
+            got
+        };
+        let mut rows = Rows {
+            header: take(1),
+            footer: take(1),
+            status: take(1),
+            countdown: take(1),
+            ..Rows::default()
+        };
+        rows.detail = take(u16::from(view.detail.is_some()));
+        rows.phase_gauge = take(1);
+        rows.next = take(1);
+        // Three rows is the smallest the big digits come in.
+        rows.countdown += take(2);
+        rows.routine_gauge = take(1);
+        rows.cue = take(cue_lines.min(3));
+        rows.notice = take(u16::from(view.notice.is_some()));
+        rows.gap_top = take(1);
+        rows.gap_bottom = take(1);
+        rows.countdown += left;
+        rows
+    }
+}
+
+impl Widget for &PlayerView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let cue_width = usize::from(area.width.saturating_sub(2));
+        let cue_wanted = self.cue.map_or(0, |cue| format::wrap(cue, cue_width).len());
+        let rows = Rows::plan(self, area.height, cue_wanted as u16);
+        let cue_lines = self.cue.map_or(Vec::new(), |cue| {
+            format::wrap_at_most(cue, cue_width, usize::from(rows.cue))
+        });
+        let [
+            header,
+            _,
+            status,
+            detail,
+            countdown,
+            _,
+            phase_gauge,
+            routine_gauge,
+            cue,
+            next,
+            notice,
+            footer,
+        ] = Layout::vertical(
+            [
+                rows.header,
+                rows.gap_top,
+                rows.status,
+                rows.detail,
+                rows.countdown,
+                rows.gap_bottom,
+                rows.phase_gauge,
+                rows.routine_gauge,
+                rows.cue,
+                rows.next,
+                rows.notice,
+                rows.footer,
+            ]
+            .map(Constraint::Length),
+        )
+        .areas(area);
+        let inset = |area: Rect| area.inner(ratatui::layout::Margin::new(1, 0));
+
+        self.render_header(inset(header), buf);
+        self.render_status(inset(status), buf);
+        if let Some(text) = &self.detail {
+            Line::styled(
+                format::ellipsis(text, usize::from(detail.width)),
+                theme.title(),
+            )
+            .centered()
+            .render(detail, buf);
+        }
+        self.render_countdown(countdown, buf);
+        if self.pacer.is_some() && countdown.height < 2 {
+            // No room for the pacer beside the digits: it takes the phase gauge's row.
+            self.render_pacer(inset(phase_gauge), buf);
+        } else {
+            self.render_gauge(inset(phase_gauge), "phase", self.phase_ratio, buf);
+        }
+        self.render_gauge(inset(routine_gauge), "routine", self.routine_ratio, buf);
+        for (y, line) in (cue.y..cue.bottom()).zip(&cue_lines) {
+            Line::raw(line.as_str()).centered().render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..cue
+                },
+                buf,
+            );
+        }
+        self.render_next(inset(next), buf);
+        if let Some(text) = self.notice {
+            Line::styled(
+                format::ellipsis(text, usize::from(notice.width)),
+                theme.notice(),
+            )
+            .centered()
+            .render(notice, buf);
+        }
+        self.render_footer(inset(footer), buf);
+    }
+}
+
+impl PlayerView<'_> {
+    fn render_header(&self, area: Rect, buf: &mut Buffer) {
+        let (step, steps) = (self.step + 1, self.steps);
+        let left = format::clock(format::ceil_secs(self.total_left));
+        let width = usize::from(area.width);
+        let right = [
+            format!("step {step} of {steps} · {left} left"),
+            format!("{step}/{steps} · {left} left"),
+            format!("{step}/{steps} · {left}"),
+            format!("{step}/{steps} {left}"),
+        ]
+        .into_iter()
+        .find(|right| right.chars().count() + 8 <= width)
+        .unwrap_or_else(|| format!("{step}/{steps} {left}"));
+        let room = width.saturating_sub(right.chars().count() + 2);
+        Line::styled(format::ellipsis(self.title, room), self.theme.title()).render(area, buf);
+        Line::styled(right, self.theme.dim())
+            .right_aligned()
+            .render(area, buf);
+    }
+
+    /// The phase in words, as a coloured badge, then the move's name; PAUSED before both.
+    fn render_status(&self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let mut spans = Vec::new();
+        if self.lead_in.is_some() {
+            spans.push(Span::styled(" RESUMING ", theme.badge(PhaseKind::Prepare)));
+            spans.push(Span::raw(" "));
+        } else if self.paused {
+            spans.push(Span::styled(" PAUSED ", theme.paused()));
+            spans.push(Span::raw(" "));
+        }
+        spans.push(Span::styled(
+            format!(" {} ", format::phase_word(self.kind)),
+            theme.badge(self.kind),
+        ));
+        let used: usize = spans.iter().map(Span::width).sum();
+        let room = usize::from(area.width).saturating_sub(used + 2);
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(
+            format::ellipsis(self.name, room),
+            theme.phase(self.kind).patch(theme.title()),
+        ));
+        Line::from(spans).centered().render(area, buf);
+    }
+
+    fn render_countdown(&self, area: Rect, buf: &mut Buffer) {
+        let mut area = area;
+        if self.frozen() && area.height >= 5 {
+            // Said in words, where the eye already is.
+            let label = Rect { height: 1, ..area };
+            Line::styled(" PAUSED · Space to resume ", self.theme.paused())
+                .centered()
+                .render(label, buf);
+            area.y += 1;
+            area.height -= 1;
+        }
+        let text = format::countdown(self.lead_in.unwrap_or(self.phase_left));
+        let style = match self.lead_in {
+            Some(_) => self.theme.big(PhaseKind::Prepare, false),
+            None => self.theme.big(self.kind, self.paused),
+        };
+        let digits = match self.pacer {
+            Some(_) if area.height >= 3 => {
+                let width = (area.height * 2).min(area.width / 2);
+                let [digits, _, pacer, _] = Layout::horizontal([
+                    Constraint::Fill(1),
+                    Constraint::Length(2),
+                    Constraint::Length(width),
+                    Constraint::Length(2),
+                ])
+                .areas(area);
+                self.render_pacer(pacer, buf);
+                digits
+            }
+            _ => area,
+        };
+        BigText { text: &text, style }.render(digits, buf);
+    }
+
+    fn render_pacer(&self, area: Rect, buf: &mut Buffer) {
+        if let Some(level) = self.pacer {
+            let style = self.theme.big(self.kind, self.frozen());
+            Pacer { level, style }.render(area, buf);
+        }
+    }
+
+    fn render_gauge(&self, area: Rect, label: &str, ratio: f64, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let label = if area.width >= 30 {
+            format!("{label:<8}")
+        } else {
+            String::new()
+        };
+        LineGauge::default()
+            .ratio(ratio.clamp(0.0, 1.0))
+            .label(Span::styled(label, self.theme.dim()))
+            .filled_symbol("█")
+            .unfilled_symbol("─")
+            .filled_style(self.theme.phase(self.kind))
+            .unfilled_style(self.theme.dim())
+            .render(area, buf);
+    }
+
+    fn render_next(&self, area: Rect, buf: &mut Buffer) {
+        let what = match self.next {
+            Some((name, len)) => format!("{name} · {}", format::length(len)),
+            None => "the end".to_string(),
+        };
+        let room = usize::from(area.width).saturating_sub(6);
+        Line::from(vec![
+            Span::styled("next: ", self.theme.dim()),
+            Span::raw(format::ellipsis(&what, room)),
+        ])
+        .centered()
+        .render(area, buf);
+    }
+
+    fn render_footer(&self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let width = usize::from(area.width);
+        let indicator = if self.muted { "muted" } else { "" };
+        let pause = if self.paused { "resume" } else { "pause" };
+        let mute = if self.muted { "unmute" } else { "mute" };
+        // Shown in this order; kept by priority (lowest first) while they fit.
+        let keys = [
+            ("Space", pause, 0),
+            ("n", "next", 3),
+            ("b", "back", 4),
+            ("+/-", "10s", 6),
+            ("m", mute, 5),
+            ("?", "help", 1),
+            ("q", "quit", 2),
+        ];
+        let cost = |(key, what, _): &(&str, &str, u8)| key.len() + 1 + what.len() + 2;
+        let mut room = width.saturating_sub(indicator.len() + 1);
+        let mut kept = [false; 7];
+        for priority in 0..7 {
+            if let Some(i) = keys.iter().position(|k| k.2 == priority)
+                && cost(&keys[i]) <= room + 2
+            {
+                room = room.saturating_sub(cost(&keys[i]));
+                kept[i] = true;
+            }
+        }
+        let mut spans = Vec::new();
+        for ((key, what, _), _) in keys.iter().zip(kept).filter(|(_, kept)| *kept) {
+            if !spans.is_empty() {
+                spans.push(Span::raw("  "));
+            }
+            spans.push(Span::styled(*key, theme.key()));
+            spans.push(Span::styled(format!(" {what}"), theme.dim()));
+        }
+        Line::from(spans).render(area, buf);
+        if self.muted {
+            Line::styled(indicator, theme.notice().add_modifier(Modifier::BOLD))
+                .right_aligned()
+                .render(area, buf);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
