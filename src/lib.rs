@@ -1,5 +1,10 @@
 //! supple: a guided, timed body routine in the terminal.
 
+pub mod cli;
+pub mod config;
+pub mod format;
+pub mod play;
 pub mod routine;
+pub mod runtime;
 pub mod session;
 pub mod ui;

@@ -66,6 +66,8 @@ pub struct Phase {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
+    /// The routine the plan was made from: titles, step names and cues for views.
+    pub routine: Routine,
     pub phases: Vec<Phase>,
     /// Index of each step's first phase.
     pub step_starts: Vec<usize>,
@@ -141,6 +143,7 @@ impl Plan {
             after[i] = after[i + 1] + phases[i + 1].len;
         }
         Plan {
+            routine: routine.clone(),
             phases,
             step_starts,
             after,
@@ -157,6 +160,11 @@ impl Plan {
     /// Planned length of every phase after phase `index`.
     pub fn after(&self, index: usize) -> Duration {
         self.after.get(index).copied().unwrap_or_default()
+    }
+
+    /// The step a phase belongs to.
+    pub fn step_of(&self, phase: &Phase) -> &crate::routine::Step {
+        &self.routine.steps[phase.step]
     }
 
     pub fn step_count(&self) -> usize {

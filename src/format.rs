@@ -1,0 +1,113 @@
+//! Small pure formatting helpers shared by every front end.
+
+use std::time::Duration;
+
+use crate::session::PhaseKind;
+
+/// `m:ss` (or `h:mm:ss`), counting whole seconds up: a countdown shows 0:01 until it ends.
+pub fn countdown(left: Duration) -> String {
+    clock(whole_seconds_up(left))
+}
+
+/// `m:ss` (or `h:mm:ss`) of elapsed time, whole seconds down.
+pub fn elapsed(time: Duration) -> String {
+    clock(time.as_secs())
+}
+
+fn whole_seconds_up(d: Duration) -> u64 {
+    d.as_secs() + u64::from(d.subsec_nanos() > 0)
+}
+
+fn clock(secs: u64) -> String {
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// A length in words for listings: `45 s`, `2 min`, `1 min 30 s`, `2.5 s`, `1 h 5 min`.
+pub fn length(d: Duration) -> String {
+    let millis = d.as_millis();
+    if !millis.is_multiple_of(1000) && millis < 60_000 {
+        let secs = d.as_secs_f64();
+        return format!("{} s", trim_decimal(secs));
+    }
+    let secs = whole_seconds_up(d);
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    let parts: Vec<String> = [(h, "h"), (m, "min"), (s, "s")]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, unit)| format!("{n} {unit}"))
+        .collect();
+    if parts.is_empty() {
+        "0 s".into()
+    } else {
+        parts.join(" ")
+    }
+}
+
+fn trim_decimal(x: f64) -> String {
+    let text = format!("{x:.3}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// The phase in the user's words, lower case.
+pub fn phase_words(kind: PhaseKind) -> &'static str {
+    match kind {
+        PhaseKind::Prepare => "get ready",
+        PhaseKind::Hold => "hold",
+        PhaseKind::Release => "release",
+        PhaseKind::Switch => "switch sides",
+        PhaseKind::Rest => "rest",
+        PhaseKind::Inhale => "breathe in",
+        PhaseKind::HoldIn => "hold",
+        PhaseKind::Exhale => "breathe out",
+        PhaseKind::HoldOut => "hold",
+    }
+}
+
+/// Seconds as the `--json` stream writes them: a number with millisecond precision.
+pub fn json_seconds(d: Duration) -> f64 {
+    d.as_millis() as f64 / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ms(n: u64) -> Duration {
+        Duration::from_millis(n)
+    }
+
+    #[test]
+    fn a_countdown_shows_the_second_it_is_in() {
+        assert_eq!(countdown(ms(30_000)), "0:30");
+        assert_eq!(countdown(ms(29_001)), "0:30");
+        assert_eq!(countdown(ms(1)), "0:01");
+        assert_eq!(countdown(ms(0)), "0:00");
+        assert_eq!(countdown(ms(3_600_000)), "1:00:00");
+    }
+
+    #[test]
+    fn elapsed_time_counts_whole_seconds_done() {
+        assert_eq!(elapsed(ms(59_999)), "0:59");
+        assert_eq!(elapsed(ms(296_000)), "4:56");
+    }
+
+    #[test]
+    fn lengths_read_as_words() {
+        assert_eq!(length(ms(45_000)), "45 s");
+        assert_eq!(length(ms(120_000)), "2 min");
+        assert_eq!(length(ms(90_000)), "1 min 30 s");
+        assert_eq!(length(ms(2_500)), "2.5 s");
+        assert_eq!(length(ms(3_900_000)), "1 h 5 min");
+        assert_eq!(length(ms(0)), "0 s");
+    }
+
+    #[test]
+    fn json_seconds_keep_milliseconds() {
+        assert_eq!(json_seconds(Duration::from_micros(12_345_678)), 12.345);
+    }
+}

@@ -1,0 +1,90 @@
+//! The line-stream front end behind `--plain` and `--json`: writes one line per event,
+//! flushed at once, and takes commands from standard input.
+
+use std::io::{ErrorKind, Write};
+use std::time::Duration;
+
+use super::{Action, Frontend, Input, json, lines, plain};
+use crate::session::{Session, Stamped};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    Json,
+}
+
+pub struct Stream<W: Write> {
+    out: W,
+    style: Style,
+    /// The routine's name (file stem), for `--json`.
+    name: String,
+    /// Standard output went away (a closed pipe): stop quietly.
+    closed: bool,
+}
+
+impl<W: Write> Stream<W> {
+    pub fn new(out: W, style: Style, name: &str) -> Self {
+        Stream {
+            out,
+            style,
+            name: name.to_string(),
+            closed: false,
+        }
+    }
+
+    /// The writer, once the run is over (tests read what was written).
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+
+    fn write(&mut self, text: &str) -> anyhow::Result<()> {
+        let result = writeln!(self.out, "{text}").and_then(|()| self.out.flush());
+        match result {
+            Err(error) if error.kind() == ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => Ok(other?),
+        }
+    }
+}
+
+impl<W: Write> Frontend for Stream<W> {
+    fn show(&mut self, session: &Session, events: &[Stamped], _: Duration) -> anyhow::Result<()> {
+        for stamped in events {
+            let text = match self.style {
+                Style::Plain => plain::line(session, &session.plan().routine.title, stamped),
+                Style::Json => Some(json::line(session, &self.name, stamped)),
+            };
+            if let Some(text) = text {
+                self.write(&text)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn handle(&mut self, _: &Session, input: Input, _: Duration) -> Vec<Action> {
+        let Input::Line(line) = input else {
+            return Vec::new();
+        };
+        match lines::parse_command(&line) {
+            Ok(command) => command.map(Action::Session).into_iter().collect(),
+            Err(message) => {
+                eprintln!("supple: {message}");
+                Vec::new()
+            }
+        }
+    }
+
+    fn wake_at(&self, _: &Session, _: Duration) -> Option<Duration> {
+        None
+    }
+
+    fn wake(&mut self, session: &Session, _: Duration) -> anyhow::Result<Vec<Action>> {
+        Ok(if session.is_over() || self.closed {
+            vec![Action::Exit]
+        } else {
+            Vec::new()
+        })
+    }
+}

@@ -1,0 +1,218 @@
+//! The real binary, driven as scripts and people drive it: exit codes, messages, `--json`.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+const SHORT: &str = "tests/fixtures/e2e/short.json";
+
+fn supple() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_supple"));
+    // Keep the user's own routines and settings out of the tests.
+    command.env("XDG_CONFIG_HOME", "tests/fixtures/no-config");
+    command.env("HOME", "tests/fixtures/no-config");
+    command
+}
+
+fn output(args: &[&str]) -> (i32, String, String) {
+    let out = supple()
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+#[test]
+fn json_events_arrive_in_order_and_on_time() {
+    let speed = 2.0;
+    let mut child = supple()
+        .args(["run", SHORT, "--json", "--mute", "--speed", "2"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let started = Instant::now();
+    let stdout = child.stdout.take().expect("stdout");
+    let mut events = Vec::new();
+    for line in BufReader::new(stdout).lines() {
+        let arrived = started.elapsed();
+        let event: Value = serde_json::from_str(&line.expect("line")).expect("json");
+        events.push((arrived, event));
+    }
+    assert!(child.wait().expect("exit").success());
+
+    let kinds: Vec<String> = events
+        .iter()
+        .map(|(_, e)| {
+            let kind = e["event"].as_str().unwrap_or("?").to_string();
+            match e["phase"].as_str() {
+                Some(phase) => format!("{kind}:{phase}@{}", e["t"]),
+                None => format!("{kind}@{}", e["t"]),
+            }
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "start@0.0",
+            "phase:prepare@0.0",
+            "phase:hold@0.5",
+            "phase:release@1.5",
+            "phase:hold@2.0",
+            "phase:hold@3.0",
+            "phase:release@4.0",
+            "phase:hold@4.5",
+            "phase:inhale@5.5",
+            "phase:exhale@6.5",
+            "phase:rest@7.5",
+            "done@8.5",
+        ]
+    );
+    let hold = &events[2].1;
+    assert_eq!(hold["side"], "Left");
+    assert_eq!(
+        (hold["rep"].clone(), hold["reps"].clone()),
+        (1.into(), 2.into())
+    );
+    assert_eq!(events[5].1["side"], "Right");
+    assert_eq!(events[8].1["cycle"], 1);
+    assert_eq!(events[8].1["cycles"], 1);
+    assert_eq!(events[11].1["completed"], 3);
+
+    // Each line is flushed as its moment comes, not at the end. The bound is loose on
+    // purpose (a busy CI machine); the benchmark measures the real precision.
+    for (arrived, event) in &events {
+        let due = Duration::from_secs_f64(event["t"].as_f64().expect("t") / speed);
+        let late = arrived.as_secs_f64() - due.as_secs_f64();
+        assert!(
+            (-0.05..0.4).contains(&late),
+            "{event} arrived {late:.3} s off its moment"
+        );
+    }
+}
+
+#[test]
+fn stdin_commands_steer_a_json_run() {
+    let mut child = supple()
+        .args(["run", SHORT, "--json", "--mute", "--speed", "0.5"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let mut next = || -> Value {
+        serde_json::from_str(&lines.next().expect("a line").expect("text")).expect("json")
+    };
+    assert_eq!(next()["event"], "start");
+    assert_eq!(next()["phase"], "prepare");
+    writeln!(stdin, "next").expect("write");
+    assert_eq!(next()["event"], "skip");
+    assert_eq!(next()["step"], 2);
+    writeln!(stdin, "pause").expect("write");
+    assert_eq!(next()["event"], "pause");
+    writeln!(stdin, "quit").expect("write");
+    let quit = next();
+    assert_eq!(quit["event"], "quit");
+    assert_eq!(quit["skipped"], 1);
+    assert_eq!(child.wait().expect("exit").code(), Some(0));
+}
+
+#[test]
+fn plain_output_is_one_readable_line_per_phase() {
+    let (code, out, _) = output(&["run", SHORT, "--plain", "--mute", "--speed", "50"]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 12, "{out}");
+    assert!(lines[0].contains("Short test routine: 3 steps"), "{out}");
+    assert!(
+        lines[2].contains("step 1/3 Reach: hold (1 s, Left, rep 1 of 2)"),
+        "{out}"
+    );
+    assert!(lines[11].contains("done: 3 completed, 0 skipped"), "{out}");
+}
+
+#[test]
+fn run_without_a_terminal_falls_back_to_plain_lines() {
+    let (code, out, _) = output(&["run", SHORT, "--mute", "--speed", "50"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("step 3/3 Breather: rest"), "{out}");
+}
+
+#[test]
+fn an_unknown_routine_exits_2_and_names_the_closest() {
+    let (code, _, err) = output(&["run", "desk-brake", "--json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("desk-brake"), "{err}");
+    assert!(err.contains("desk-break"), "{err}");
+}
+
+#[test]
+fn a_bad_speed_is_a_usage_error() {
+    let (code, _, err) = output(&["run", SHORT, "--speed", "fast"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--speed"), "{err}");
+}
+
+#[test]
+fn list_shows_every_built_in_routine_with_its_length() {
+    let (code, out, _) = output(&["list"]);
+    assert_eq!(code, 0);
+    for name in [
+        "morning-back",
+        "desk-break",
+        "lifter-back",
+        "belly-breathing",
+        "movement-break",
+        "after-run",
+    ] {
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("{name} missing from:\n{out}"));
+        assert!(line.contains("built-in"), "{line}");
+    }
+}
+
+#[test]
+fn show_prints_each_step_and_the_total() {
+    let (code, out, _) = output(&["show", SHORT]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Short test routine\n"), "{out}");
+    assert!(out.contains("1. Reach"), "{out}");
+    assert!(out.contains("Total: 8.5 s"), "{out}");
+}
+
+#[test]
+fn validate_exits_0_for_valid_files_and_2_for_invalid_ones() {
+    let (code, out, _) = output(&["validate", SHORT]);
+    assert_eq!(code, 0, "{out}");
+    let broken = tempfile::NamedTempFile::with_suffix(".json").expect("temp");
+    std::fs::write(
+        broken.path(),
+        r#"{"name": "x", "steps": [{"name": "a", "hold": -1}]}"#,
+    )
+    .expect("write");
+    let path = broken.path().to_str().expect("utf-8 path");
+    let (code, _, err) = output(&["validate", SHORT, path]);
+    assert_eq!(code, 2);
+    assert!(err.contains(path), "{err}");
+    assert!(err.contains("steps[0].hold"), "{err}");
+}
+
+#[test]
+fn a_routine_that_fails_validation_never_starts() {
+    let broken = tempfile::NamedTempFile::with_suffix(".json").expect("temp");
+    std::fs::write(broken.path(), "{ not json").expect("write");
+    let (code, out, err) = output(&["run", broken.path().to_str().expect("path"), "--json"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains(":1:"), "{err}");
+}
