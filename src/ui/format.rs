@@ -4,24 +4,21 @@ use std::time::Duration;
 
 use crate::session::{Count, Phase, PhaseKind};
 
+pub use crate::format::{elapsed, length};
+
 /// Whole seconds a countdown shows: rounded up, so the last second reads "1" and "0"
 /// appears only when the time is really up.
 pub fn ceil_secs(d: Duration) -> u64 {
     d.as_secs() + u64::from(d.subsec_nanos() > 0)
 }
 
-/// Whole seconds, rounded to the nearest, for times already spent.
-pub fn round_secs(d: Duration) -> u64 {
-    d.as_secs() + u64::from(d.subsec_nanos() >= 500_000_000)
-}
-
-/// `m:ss`, or `h:mm:ss` from an hour on.
-pub fn clock(secs: u64) -> String {
-    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
+/// How long until a countdown showing whole seconds (rounded up) shows the next one.
+pub fn until_tick(left: Duration) -> Duration {
+    let into = Duration::from_nanos(u64::from(left.subsec_nanos()));
+    if into.is_zero() {
+        Duration::from_secs(1)
     } else {
-        format!("{m}:{s:02}")
+        into
     }
 }
 
@@ -31,31 +28,13 @@ pub fn countdown(left: Duration) -> String {
     if secs < 60 {
         secs.to_string()
     } else {
-        clock(secs)
+        crate::format::countdown(left)
     }
 }
 
-/// A planned length, as lists and "next:" show it: `45s`, `1:30`.
-pub fn length(d: Duration) -> String {
-    let secs = ceil_secs(d);
-    if secs < 60 {
-        format!("{secs}s")
-    } else {
-        clock(secs)
-    }
-}
-
-/// What the person does now, in the words the screen shows.
-pub fn phase_word(kind: PhaseKind) -> &'static str {
-    match kind {
-        PhaseKind::Prepare => "GET READY",
-        PhaseKind::Hold | PhaseKind::HoldIn | PhaseKind::HoldOut => "HOLD",
-        PhaseKind::Release => "RELEASE",
-        PhaseKind::Switch => "SWITCH SIDES",
-        PhaseKind::Rest => "REST",
-        PhaseKind::Inhale => "BREATHE IN",
-        PhaseKind::Exhale => "BREATHE OUT",
-    }
+/// What the person does now, in capitals: `BREATHE IN`.
+pub fn phase_word(kind: PhaseKind) -> String {
+    crate::format::phase_words(kind).to_uppercase()
 }
 
 /// `rep 2 of 5`.
@@ -160,23 +139,9 @@ mod tests {
     }
 
     #[test]
-    fn clocks_pad_seconds_and_minutes() {
-        assert_eq!(clock(0), "0:00");
-        assert_eq!(clock(65), "1:05");
-        assert_eq!(clock(3600), "1:00:00");
-    }
-
-    #[test]
-    fn lengths_read_as_seconds_then_clocks() {
-        assert_eq!(length(secs(45.0)), "45s");
-        assert_eq!(length(secs(2.5)), "3s");
-        assert_eq!(length(secs(120.0)), "2:00");
-    }
-
-    #[test]
-    fn time_spent_rounds_to_the_nearest_second() {
-        assert_eq!(round_secs(secs(1.49)), 1);
-        assert_eq!(round_secs(secs(1.5)), 2);
+    fn the_next_tick_is_when_the_rounded_up_second_changes() {
+        assert_eq!(until_tick(secs(4.25)), secs(0.25));
+        assert_eq!(until_tick(secs(4.0)), secs(1.0));
     }
 
     #[test]

@@ -13,7 +13,6 @@ use super::digits::BigText;
 use super::format;
 use super::pacer::{self, Pacer};
 use super::theme::Theme;
-use crate::routine::Routine;
 use crate::session::{PhaseKind, Session, Status, ratio};
 
 /// Everything the player shows at one moment. Rendering reads nothing else: no clock, no
@@ -47,11 +46,11 @@ pub struct PlayerView<'a> {
 }
 
 impl<'a> PlayerView<'a> {
-    /// What the player shows of `session` at driver time `now`. `routine` is the one the
-    /// session's plan was made from (names and cues come from it).
-    pub fn new(routine: &'a Routine, session: &Session, now: Duration) -> PlayerView<'a> {
+    /// What the player shows of `session` at driver time `now`.
+    pub fn new(session: &'a Session, now: Duration) -> PlayerView<'a> {
         let progress = session.progress(now);
         let plan = session.plan();
+        let routine = &plan.routine;
         let phase = session.current_phase();
         let step = routine.steps.get(progress.step);
         let next = progress.step + 1;
@@ -222,7 +221,7 @@ impl Widget for &PlayerView<'_> {
 impl PlayerView<'_> {
     fn render_header(&self, area: Rect, buf: &mut Buffer) {
         let (step, steps) = (self.step + 1, self.steps);
-        let left = format::clock(format::ceil_secs(self.total_left));
+        let left = crate::format::countdown(self.total_left);
         let width = usize::from(area.width);
         let right = [
             format!("step {step} of {steps} · {left} left"),

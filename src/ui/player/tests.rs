@@ -24,7 +24,7 @@ fn every_phase_kind_at_every_size() {
     let routine = routine();
     for (kind, nth, into) in PHASES {
         let (session, now) = session_at(&routine, kind, nth, secs(into));
-        let view = PlayerView::new(&routine, &session, now);
+        let view = PlayerView::new(&session, now);
         assert_eq!(view.kind, kind);
         for (width, height) in SIZES {
             let name = format!("phase_{}_{width}x{height}", kind.as_str());
@@ -38,7 +38,7 @@ fn paused_says_so_plainly() {
     let routine = routine();
     let (mut session, now) = session_at(&routine, PhaseKind::Hold, 0, secs(2));
     session.command(Command::Pause, now);
-    let view = PlayerView::new(&routine, &session, now + secs(30));
+    let view = PlayerView::new(&session, now + secs(30));
     assert!(view.paused);
     assert_eq!(
         view.phase_left,
@@ -58,7 +58,7 @@ fn resuming_counts_down_before_the_hold_goes_on() {
     let routine = routine();
     let (mut session, now) = session_at(&routine, PhaseKind::Hold, 0, secs(2));
     session.command(Command::Pause, now);
-    let mut view = PlayerView::new(&routine, &session, now);
+    let mut view = PlayerView::new(&session, now);
     view.lead_in = Some(Duration::from_millis(2500));
     for (width, height) in [(80, 24), (24, 7)] {
         assert_snapshot!(
@@ -72,7 +72,7 @@ fn resuming_counts_down_before_the_hold_goes_on() {
 fn the_last_step_has_nothing_next_and_notices_show() {
     let routine = routine();
     let (session, now) = session_at(&routine, PhaseKind::Hold, 4, secs(10));
-    let mut view = PlayerView::new(&routine, &session, now);
+    let mut view = PlayerView::new(&session, now);
     assert_eq!(view.next, None);
     view.muted = true;
     view.notice = Some("no sound device — running silently");
@@ -88,7 +88,7 @@ fn the_last_step_has_nothing_next_and_notices_show() {
 fn a_full_screen_gives_the_digits_room() {
     let routine = routine();
     let (session, now) = session_at(&routine, PhaseKind::Exhale, 0, secs(3));
-    let view = PlayerView::new(&routine, &session, now);
+    let view = PlayerView::new(&session, now);
     assert_snapshot!("exhale_160x48", draw(160, 48, &view));
 }
 
@@ -96,7 +96,7 @@ fn a_full_screen_gives_the_digits_room() {
 fn without_colour_the_phase_is_still_in_words_and_shapes() {
     let routine = routine();
     let (session, now) = session_at(&routine, PhaseKind::Inhale, 0, secs(2));
-    let mut view = PlayerView::new(&routine, &session, now);
+    let mut view = PlayerView::new(&session, now);
     view.theme = Theme::PLAIN;
     let backend = draw(80, 24, &view);
     for cell in backend.buffer().content() {
@@ -113,7 +113,7 @@ fn without_colour_the_phase_is_still_in_words_and_shapes() {
 fn the_view_follows_the_session() {
     let routine = routine();
     let (session, now) = session_at(&routine, PhaseKind::Hold, 1, Duration::from_millis(1500));
-    let view = PlayerView::new(&routine, &session, now);
+    let view = PlayerView::new(&session, now);
     assert_eq!(view.step, 0);
     assert_eq!(view.steps, 4);
     assert_eq!(view.name, "Knee to chest");
