@@ -344,7 +344,6 @@ impl PlayerView<'_> {
         let indicator = if self.muted { "muted" } else { "" };
         let pause = if self.paused { "resume" } else { "pause" };
         let mute = if self.muted { "unmute" } else { "mute" };
-        // Shown in this order; kept by priority (lowest first) while they fit.
         let keys = [
             ("Space", pause, 0),
             ("n", "next", 3),
@@ -354,26 +353,8 @@ impl PlayerView<'_> {
             ("?", "help", 1),
             ("q", "quit", 2),
         ];
-        let cost = |(key, what, _): &(&str, &str, u8)| key.len() + 1 + what.len() + 2;
-        let mut room = width.saturating_sub(indicator.len() + 1);
-        let mut kept = [false; 7];
-        for priority in 0..7 {
-            if let Some(i) = keys.iter().position(|k| k.2 == priority)
-                && cost(&keys[i]) <= room + 2
-            {
-                room = room.saturating_sub(cost(&keys[i]));
-                kept[i] = true;
-            }
-        }
-        let mut spans = Vec::new();
-        for ((key, what, _), _) in keys.iter().zip(kept).filter(|(_, kept)| *kept) {
-            if !spans.is_empty() {
-                spans.push(Span::raw("  "));
-            }
-            spans.push(Span::styled(*key, theme.key()));
-            spans.push(Span::styled(format!(" {what}"), theme.dim()));
-        }
-        Line::from(spans).render(area, buf);
+        let room = width.saturating_sub(indicator.len() + 1);
+        super::help::hints(&keys, room, theme).render(area, buf);
         if self.muted {
             Line::styled(indicator, theme.notice().add_modifier(Modifier::BOLD))
                 .right_aligned()

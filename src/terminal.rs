@@ -1,0 +1,113 @@
+//! The terminal while the full screen is up: alternate screen, raw mode, hidden cursor, and
+//! every way of giving it back exactly as it was: on drop, on panic, for Ctrl-Z.
+
+use std::io::{self, Write, stdout};
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crossterm::event::{Event, EventStream};
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute};
+use futures::StreamExt;
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+
+use crate::runtime::Input;
+
+/// Whether the terminal is in our modes now. One flag for the whole process, because the
+/// panic hook and a suspend must know without holding the guard.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// The terminal in full-screen modes; gives it back when dropped.
+#[must_use = "the terminal is given back when the guard is dropped"]
+pub struct Guard(());
+
+/// Takes the terminal over: raw mode, alternate screen, hidden cursor. Also installs the
+/// panic hook that gives it back before the panic message is printed.
+pub fn enter() -> io::Result<Guard> {
+    install_panic_hook();
+    take()?;
+    Ok(Guard(()))
+}
+
+impl Guard {
+    /// Gives the terminal back now, reporting any failure (dropping does it silently).
+    pub fn leave(self) -> io::Result<()> {
+        restore()
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = restore();
+    }
+}
+
+fn take() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let entered = execute!(stdout(), EnterAlternateScreen, cursor::Hide);
+    if entered.is_err() {
+        let _ = restore();
+    }
+    entered
+}
+
+/// Gives the terminal back if we hold it: cursor shown, main screen, the modes it had
+/// before raw mode. Safe to call any number of times, from anywhere.
+pub fn restore() -> io::Result<()> {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return Ok(());
+    }
+    // Raw mode first: if the screen commands fail (a closed terminal), the modes still
+    // come back.
+    let raw = terminal::disable_raw_mode();
+    let screen = execute!(stdout(), cursor::Show, LeaveAlternateScreen);
+    let _ = stdout().flush();
+    raw.and(screen)
+}
+
+/// Ctrl-Z: gives the terminal back, stops the process the way the shell expects, and when
+/// `fg` continues it, takes the terminal again. The caller redraws everything.
+pub fn suspend() -> io::Result<()> {
+    restore()?;
+    // SAFETY: raising a signal has no memory-safety preconditions. SIGTSTP's default action
+    // stops the process here; `raise` returns once SIGCONT continues it.
+    unsafe {
+        libc::raise(libc::SIGTSTP);
+    }
+    take()
+}
+
+/// Restores the terminal, then runs the previous hook (which prints the message), so the
+/// message lands on the normal screen and stays readable.
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = restore();
+            previous(info);
+        }));
+    });
+}
+
+/// Reads keys and resizes from the terminal into the loop's channel until the channel
+/// closes or the terminal goes away. Abort the task to hand the keys to another reader.
+pub fn spawn_reader(sender: mpsc::Sender<Input>) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut events = EventStream::new();
+        while let Some(event) = events.next().await {
+            let input = match event {
+                Ok(Event::Key(key)) => Input::Key(key),
+                Ok(Event::Resize(width, height)) => Input::Resize(width, height),
+                Ok(_) => continue,
+                // The terminal is gone; a hangup signal or a failed draw ends the run.
+                Err(_) => break,
+            };
+            if sender.send(input).await.is_err() {
+                break;
+            }
+        }
+    })
+}
