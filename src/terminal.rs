@@ -2,7 +2,7 @@
 //! every way of giving it back exactly as it was: on drop, on panic, for Ctrl-Z.
 
 use std::io::{self, Write, stdout};
-use std::sync::Once;
+use std::sync::{Arc, Mutex, Once};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::{Event, EventStream};
@@ -12,7 +12,7 @@ use futures::StreamExt;
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
-use crate::runtime::Input;
+use crate::runtime::{Input, Inputs};
 
 /// Whether the terminal is in our modes now. One flag for the whole process, because the
 /// panic hook and a suspend must know without holding the guard.
@@ -92,22 +92,53 @@ fn install_panic_hook() {
     });
 }
 
-/// Reads keys and resizes from the terminal into the loop's channel until the channel
-/// closes or the terminal goes away. Abort the task to hand the keys to another reader.
-pub fn spawn_reader(sender: mpsc::Sender<Input>) -> JoinHandle<()> {
-    tokio::spawn(async move {
-        let mut events = EventStream::new();
-        while let Some(event) = events.next().await {
-            let input = match event {
-                Ok(Event::Key(key)) => Input::Key(key),
-                Ok(Event::Resize(width, height)) => Input::Resize(width, height),
-                Ok(_) => continue,
-                // The terminal is gone; a hangup signal or a failed draw ends the run.
-                Err(_) => break,
-            };
-            if sender.send(input).await.is_err() {
-                break;
+/// Keys and resizes from the terminal, for one loop after another (the picker, then a
+/// routine, then the picker again). A single reader serves them all: crossterm's reader
+/// is process-wide, and a second one started while the first is still blocked in a read
+/// would wait for it forever.
+pub struct Keys {
+    current: Arc<Mutex<mpsc::Sender<Input>>>,
+    reader: JoinHandle<()>,
+}
+
+impl Keys {
+    /// Starts reading. Call from inside the tokio runtime.
+    pub fn start() -> Keys {
+        let (sender, _) = mpsc::channel(1);
+        let current = Arc::new(Mutex::new(sender));
+        let target = Arc::clone(&current);
+        let reader = tokio::spawn(async move {
+            let mut events = EventStream::new();
+            while let Some(event) = events.next().await {
+                let input = match event {
+                    Ok(Event::Key(key)) => Input::Key(key),
+                    Ok(Event::Resize(width, height)) => Input::Resize(width, height),
+                    Ok(_) => continue,
+                    // The terminal is gone: a hangup signal or a failed draw ends the run.
+                    Err(_) => break,
+                };
+                let sender = target.lock().ok().map(|sender| sender.clone());
+                if let Some(sender) = sender {
+                    // A loop that has ended drops its receiver; the key goes nowhere.
+                    let _ = sender.send(input).await;
+                }
             }
+        });
+        Keys { current, reader }
+    }
+
+    /// A fresh channel for the next loop: input goes there from now on.
+    pub fn inputs(&self) -> Inputs {
+        let (sender, inputs) = Inputs::channel();
+        if let Ok(mut current) = self.current.lock() {
+            *current = sender;
         }
-    })
+        inputs
+    }
+}
+
+impl Drop for Keys {
+    fn drop(&mut self) {
+        self.reader.abort();
+    }
 }

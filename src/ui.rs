@@ -1,7 +1,9 @@
-//! The full-screen player and picker: views (pure functions of state), theme and formatting.
+//! The full screen: the player and the picker. Views are pure functions of state; this
+//! module only takes the terminal, runs the loops on it and always gives it back.
 
 pub mod digits;
 pub mod format;
+pub mod frontend;
 pub mod help;
 pub mod keys;
 pub mod pacer;
@@ -13,3 +15,141 @@ pub mod theme;
 
 #[cfg(test)]
 mod testing;
+
+use std::io::{Stdout, stdout};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use tokio::signal::unix::{SignalKind, signal};
+
+pub use frontend::{Options, Player};
+
+use crate::routine::library;
+use crate::runtime::{self, Clock, Cues, Input, Inputs, Outcome};
+use crate::session::Plan;
+use crate::terminal::{self, Keys};
+use picker::{Item, Picked, Picker, PickerView};
+use safety::Store;
+use theme::Theme;
+
+type Screen = Terminal<CrosstermBackend<Stdout>>;
+
+impl Options {
+    /// Colour unless `NO_COLOR`; the safety note if it hasn't been shown today.
+    pub fn from_env(muted: bool, notice: Option<String>) -> Options {
+        let store = Store::from_env();
+        let today = safety::today();
+        Options {
+            theme: Theme::from_env(),
+            muted,
+            notice,
+            safety: store.due(&today).then_some((store, today)),
+        }
+    }
+}
+
+/// Plays `plan` full screen, then gives the terminal back (also on error) and returns how
+/// the run ended.
+pub async fn play(
+    plan: &Plan,
+    clock: Clock,
+    cues: &mut impl Cues,
+    options: Options,
+) -> anyhow::Result<Outcome> {
+    let guard = terminal::enter()?;
+    let result: anyhow::Result<Outcome> = async {
+        let keys = Keys::start();
+        let mut screen = Terminal::new(CrosstermBackend::new(stdout()))?;
+        play_on(&mut screen, &keys, plan, clock, cues, options).await
+    }
+    .await;
+    let left = guard.leave();
+    let outcome = result?;
+    left?;
+    Ok(outcome)
+}
+
+async fn play_on(
+    screen: &mut Screen,
+    keys: &Keys,
+    plan: &Plan,
+    clock: Clock,
+    cues: &mut impl Cues,
+    options: Options,
+) -> anyhow::Result<Outcome> {
+    screen.clear()?;
+    let mut player = Player::new(screen, options, Box::new(terminal::suspend));
+    runtime::run(plan, clock, &mut player, cues, keys.inputs()).await
+}
+
+/// `supple` with no command: the picker. A routine started from it plays full screen and
+/// comes back to the picker when it ends; `q` in the picker quits.
+pub async fn pick(
+    cues: &mut impl Cues,
+    options: impl Fn() -> Options,
+) -> anyhow::Result<Outcome> {
+    let guard = terminal::enter()?;
+    let result: anyhow::Result<Outcome> = async {
+        let keys = Keys::start();
+        let mut screen = Terminal::new(CrosstermBackend::new(stdout()))?;
+        let entries = library::all();
+        let mut picker = Picker::new(entries.iter().map(Item::from_entry).collect());
+        loop {
+            let theme = Theme::from_env();
+            let Some(picked) = pick_on(&mut screen, &mut picker, theme, keys.inputs()).await? else {
+                return Ok(Outcome::Signalled);
+            };
+            let Picked::Start(index) = picked else {
+                return Ok(Outcome::Quit);
+            };
+            if let Some(Ok(routine)) = entries.get(index).map(|entry| &entry.routine) {
+                let plan = Plan::new(routine);
+                let clock = Clock::start(1.0);
+                let outcome = play_on(&mut screen, &keys, &plan, clock, cues, options()).await?;
+                if outcome == Outcome::Signalled {
+                    return Ok(outcome);
+                }
+                screen.clear()?;
+            }
+        }
+    }
+    .await;
+    let left = guard.leave();
+    let outcome = result?;
+    left?;
+    Ok(outcome)
+}
+
+/// Runs the picker until a routine is picked or the user quits; `None` when a signal (or a
+/// closed terminal) ends it.
+async fn pick_on(
+    screen: &mut Screen,
+    picker: &mut Picker,
+    theme: Theme,
+    mut inputs: Inputs,
+) -> anyhow::Result<Option<Picked>> {
+    let mut terminate = signal(SignalKind::terminate())?;
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut hangup = signal(SignalKind::hangup())?;
+    loop {
+        screen.draw(|frame| frame.render_widget(&PickerView { picker, theme }, frame.area()))?;
+        let input = tokio::select! {
+            input = inputs.receiver.recv() => input,
+            _ = terminate.recv() => None,
+            _ = interrupt.recv() => None,
+            _ = hangup.recv() => None,
+        };
+        match input {
+            None => return Ok(None),
+            Some(Input::Key(event)) => {
+                if keys::key(&event) == Some(keys::Key::Suspend) {
+                    terminal::suspend()?;
+                    screen.clear()?;
+                } else if let Some(picked) = picker.handle(&event) {
+                    return Ok(Some(picked));
+                }
+            }
+            Some(_) => {}
+        }
+    }
+}

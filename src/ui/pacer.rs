@@ -14,7 +14,7 @@ use crate::session::PhaseKind;
 /// Frames per second while the pacer moves. Frames fall on fixed instants of the phase
 /// (every 40 ms from its start), so a late wake-up never shifts the ones after it.
 pub const FPS: u32 = 25;
-const FRAME: Duration = Duration::from_millis(1000 / FPS as u64);
+pub const FRAME: Duration = Duration::from_millis(1000 / FPS as u64);
 
 /// How full the lungs are, 0.0 to 1.0, at `ratio` (0.0 to 1.0) through a phase; `None`
 /// outside breathing. Breaths ease in and out like real ones rather than moving linearly.

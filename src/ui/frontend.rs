@@ -1,0 +1,355 @@
+//! The full-screen front end: keys to actions, UI-only state (help, safety note, resume
+//! lead-in, summary), and drawing only when something visible changed.
+
+use std::io;
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use super::help::Help;
+use super::keys::{Key, key};
+use super::pacer;
+use super::player::PlayerView;
+use super::safety::{SafetyNote, Store};
+use super::summary::{Summary, SummaryView};
+use super::theme::Theme;
+use super::format::{ceil_secs, until_tick};
+use crate::runtime::{Action, Frontend, Input};
+use crate::session::{Command, Event, PhaseKind, Session, Stamped, Status};
+
+/// The "get ready" count before a paused hold goes on again.
+pub const LEAD_IN: Duration = Duration::from_secs(3);
+/// What `+` and `-` add to and take from the countdown.
+pub const STEP: Duration = Duration::from_secs(10);
+
+/// How the full screen starts.
+pub struct Options {
+    pub theme: Theme,
+    pub muted: bool,
+    /// A line about the program itself, e.g. that there is no sound device.
+    pub notice: Option<String>,
+    /// Show the safety note first, and record the day in this store.
+    pub safety: Option<(Store, String)>,
+}
+
+/// What fills the screen.
+#[derive(Debug, Clone, PartialEq)]
+enum Screen {
+    /// The safety note; the session waits, paused, until a key.
+    Safety,
+    Playing,
+    Summary(Summary),
+}
+
+/// Stops the process for Ctrl-Z and takes the terminal back afterwards.
+pub type Suspend = Box<dyn FnMut() -> io::Result<()>>;
+
+pub struct Player<'t, B: Backend> {
+    terminal: &'t mut Terminal<B>,
+    theme: Theme,
+    muted: bool,
+    notice: Option<String>,
+    screen: Screen,
+    help: bool,
+    /// Driver time at which the resume lead-in ends, while it runs.
+    lead_in_until: Option<Duration>,
+    /// The safety note's store and today's date, until the note has been drawn.
+    safety: Option<(Store, String)>,
+    suspend: Suspend,
+    suspend_requested: bool,
+    /// Driver time of the latest start, for the summary's paused time.
+    started_at: Duration,
+    /// What was last drawn; a wake-up that would draw the same thing draws nothing.
+    drawn: Option<Look>,
+    dirty: bool,
+    draws: u64,
+}
+
+/// Everything that decides what the screen shows, coarsely: when it is unchanged, so is
+/// the screen.
+#[derive(Debug, Clone, PartialEq)]
+struct Look {
+    screen: Screen,
+    help: bool,
+    muted: bool,
+    status: Status,
+    phase: usize,
+    phase_len: Duration,
+    phase_secs: u64,
+    total_secs: u64,
+    lead_in_secs: Option<u64>,
+    /// The pacer's frame number while it moves.
+    frame: Option<u128>,
+}
+
+impl<'t, B: Backend> Player<'t, B>
+where
+    B::Error: Send + Sync + 'static,
+{
+    pub fn new(terminal: &'t mut Terminal<B>, options: Options, suspend: Suspend) -> Self {
+        Player {
+            terminal,
+            theme: options.theme,
+            muted: options.muted,
+            notice: options.notice,
+            screen: if options.safety.is_some() {
+                Screen::Safety
+            } else {
+                Screen::Playing
+            },
+            help: false,
+            lead_in_until: None,
+            safety: options.safety,
+            suspend,
+            suspend_requested: false,
+            started_at: Duration::ZERO,
+            drawn: None,
+            dirty: true,
+            draws: 0,
+        }
+    }
+
+    /// How many frames were drawn so far (for tests and the benchmark).
+    pub fn draws(&self) -> u64 {
+        self.draws
+    }
+
+    fn look(&self, session: &Session, now: Duration) -> Look {
+        let progress = session.progress(now);
+        let kind = session.current_phase().kind;
+        let moving = progress.status == Status::Running && pacer::moves(kind);
+        Look {
+            screen: self.screen.clone(),
+            help: self.help,
+            muted: self.muted,
+            status: progress.status,
+            phase: progress.phase,
+            phase_len: progress.phase_len,
+            phase_secs: ceil_secs(progress.phase_left),
+            total_secs: ceil_secs(progress.total_left),
+            lead_in_secs: self
+                .lead_in_until
+                .map(|end| ceil_secs(end.saturating_sub(now))),
+            frame: moving.then(|| progress.phase_elapsed.as_nanos() / pacer::FRAME.as_nanos()),
+        }
+    }
+
+    fn draw(&mut self, session: &Session, now: Duration) -> anyhow::Result<()> {
+        let theme = self.theme;
+        let lead_in = self.lead_in_until.map(|end| end.saturating_sub(now));
+        let Player {
+            terminal,
+            screen,
+            help,
+            muted,
+            notice,
+            ..
+        } = self;
+        terminal.draw(|frame| {
+            let area = frame.area();
+            match screen {
+                Screen::Safety => frame.render_widget(&SafetyNote { theme }, area),
+                Screen::Playing => {
+                    let mut view = PlayerView::new(session, now);
+                    view.theme = theme;
+                    view.muted = *muted;
+                    view.notice = notice.as_deref();
+                    view.lead_in = lead_in;
+                    frame.render_widget(&view, area);
+                }
+                Screen::Summary(summary) => {
+                    frame.render_widget(&SummaryView { summary, theme }, area);
+                }
+            }
+            if *help {
+                frame.render_widget(&Help { theme }, area);
+            }
+        })?;
+        self.draws += 1;
+        if self.screen == Screen::Safety
+            && let Some((store, today)) = self.safety.take()
+        {
+            store.mark_shown(&today);
+        }
+        Ok(())
+    }
+
+    fn playing_key(&mut self, session: &Session, key: Key, now: Duration) -> Vec<Action> {
+        let command = |command| vec![Action::Session(command)];
+        match key {
+            Key::TogglePause => {
+                let paused = matches!(session.status(), Status::Paused { .. });
+                if self.lead_in_until.take().is_some() {
+                    // A second Space during the count stays paused.
+                    Vec::new()
+                } else if !paused {
+                    command(Command::Pause)
+                } else if matches!(
+                    session.current_phase().kind,
+                    PhaseKind::Prepare | PhaseKind::Rest
+                ) {
+                    // Already a time to get ready: no need to count down to it.
+                    command(Command::Resume)
+                } else {
+                    self.lead_in_until = Some(now + LEAD_IN);
+                    Vec::new()
+                }
+            }
+            Key::Next => command(Command::Next),
+            Key::Back => command(Command::Back),
+            Key::More => command(Command::AddTime(STEP)),
+            Key::Less => command(Command::TakeTime(STEP)),
+            Key::ToggleMute => {
+                self.muted = !self.muted;
+                vec![Action::ToggleMute]
+            }
+            Key::Quit | Key::Escape => vec![Action::Session(Command::Quit), Action::Exit],
+            Key::Suspend => self.suspend_now(),
+            Key::ToggleHelp | Key::Enter | Key::Restart | Key::Other => Vec::new(),
+        }
+    }
+
+    /// Ctrl-Z: pause first, so the time spent stopped is not routine time; the suspend
+    /// itself happens in `wake`, once the pause has been applied.
+    fn suspend_now(&mut self) -> Vec<Action> {
+        self.suspend_requested = true;
+        self.lead_in_until = None;
+        vec![Action::Session(Command::Pause)]
+    }
+}
+
+impl<B: Backend> Frontend for Player<'_, B>
+where
+    B::Error: Send + Sync + 'static,
+{
+    fn show(&mut self, session: &Session, events: &[Stamped], now: Duration) -> anyhow::Result<()> {
+        for stamped in events {
+            match stamped.event {
+                Event::Start => {
+                    self.started_at = now;
+                    self.lead_in_until = None;
+                    if self.screen != Screen::Safety {
+                        self.screen = Screen::Playing;
+                    }
+                }
+                Event::Resume => self.lead_in_until = None,
+                Event::Done { completed, skipped } => {
+                    let plan = session.plan();
+                    let wall = now.saturating_sub(self.started_at);
+                    self.lead_in_until = None;
+                    self.screen = Screen::Summary(Summary {
+                        title: plan.routine.title.clone(),
+                        taken: stamped.t,
+                        paused: wall.saturating_sub(stamped.t),
+                        completed,
+                        skipped,
+                        steps: plan.step_count(),
+                    });
+                }
+                _ => {}
+            }
+        }
+        self.dirty = true;
+        Ok(())
+    }
+
+    fn handle(&mut self, session: &Session, input: Input, now: Duration) -> Vec<Action> {
+        let key = match input {
+            Input::Key(event) => key(&event),
+            Input::Resize(..) => {
+                self.dirty = true;
+                None
+            }
+            Input::Line(_) => None,
+        };
+        let Some(key) = key else {
+            return Vec::new();
+        };
+        self.dirty = true;
+        if self.screen == Screen::Safety {
+            return match key {
+                Key::Quit => vec![Action::Session(Command::Quit), Action::Exit],
+                Key::Suspend => self.suspend_now(),
+                _ => {
+                    self.screen = Screen::Playing;
+                    vec![Action::Session(Command::Resume)]
+                }
+            };
+        }
+        match key {
+            Key::ToggleHelp => {
+                self.help = !self.help;
+                return Vec::new();
+            }
+            Key::Escape if self.help => {
+                self.help = false;
+                return Vec::new();
+            }
+            Key::Suspend => return self.suspend_now(),
+            _ => {}
+        }
+        match self.screen {
+            Screen::Safety | Screen::Playing => self.playing_key(session, key, now),
+            Screen::Summary(_) => match key {
+                Key::Restart | Key::Enter => vec![Action::Restart],
+                Key::Quit | Key::Escape => vec![Action::Exit],
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    fn wake_at(&self, session: &Session, now: Duration) -> Option<Duration> {
+        if self.screen != Screen::Playing {
+            return None;
+        }
+        if let Some(end) = self.lead_in_until {
+            let left = end.saturating_sub(now);
+            return Some(now + until_tick(left).min(left));
+        }
+        if session.status() != Status::Running {
+            return None;
+        }
+        let progress = session.progress(now);
+        let pacer = pacer::moves(session.current_phase().kind)
+            .then(|| pacer::until_next_frame(progress.phase_elapsed));
+        [
+            Some(until_tick(progress.phase_left)),
+            Some(until_tick(progress.total_left)),
+            pacer,
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .map(|wait| now + wait)
+    }
+
+    fn wake(&mut self, session: &Session, now: Duration) -> anyhow::Result<Vec<Action>> {
+        let mut actions = Vec::new();
+        if self.suspend_requested && session.status() != Status::Running {
+            self.suspend_requested = false;
+            (self.suspend)()?;
+            // The terminal's contents are gone: draw every cell again.
+            self.terminal.clear()?;
+            self.dirty = true;
+        }
+        if self.lead_in_until.is_some_and(|end| now >= end) {
+            self.lead_in_until = None;
+            actions.push(Action::Session(Command::Resume));
+        }
+        if self.screen == Screen::Safety && session.status() == Status::Running {
+            // Nothing moves while the note is up.
+            actions.push(Action::Session(Command::Pause));
+        }
+        let look = self.look(session, now);
+        if self.dirty || self.drawn.as_ref() != Some(&look) {
+            self.draw(session, now)?;
+            self.drawn = Some(look);
+            self.dirty = false;
+        }
+        Ok(actions)
+    }
+}
+
+#[cfg(test)]
+mod tests;
