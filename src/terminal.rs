@@ -2,8 +2,8 @@
 //! every way of giving it back exactly as it was: on drop, on panic, for Ctrl-Z.
 
 use std::io::{self, Write, stdout};
-use std::sync::{Arc, Mutex, Once};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, Once};
 
 use crossterm::event::{Event, EventStream};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};

@@ -77,17 +77,14 @@ async fn play_on(
     cues: &mut impl Cues,
     options: Options,
 ) -> anyhow::Result<Outcome> {
-    screen.clear()?;
+    frontend::refresh(screen)?;
     let mut player = Player::new(screen, options, Box::new(terminal::suspend));
     runtime::run(plan, clock, &mut player, cues, keys.inputs()).await
 }
 
 /// `supple` with no command: the picker. A routine started from it plays full screen and
 /// comes back to the picker when it ends; `q` in the picker quits.
-pub async fn pick(
-    cues: &mut impl Cues,
-    options: impl Fn() -> Options,
-) -> anyhow::Result<Outcome> {
+pub async fn pick(cues: &mut impl Cues, options: impl Fn() -> Options) -> anyhow::Result<Outcome> {
     let guard = terminal::enter()?;
     let result: anyhow::Result<Outcome> = async {
         let keys = Keys::start();
@@ -96,7 +93,8 @@ pub async fn pick(
         let mut picker = Picker::new(entries.iter().map(Item::from_entry).collect());
         loop {
             let theme = Theme::from_env();
-            let Some(picked) = pick_on(&mut screen, &mut picker, theme, keys.inputs()).await? else {
+            let Some(picked) = pick_on(&mut screen, &mut picker, theme, keys.inputs()).await?
+            else {
                 return Ok(Outcome::Signalled);
             };
             let Picked::Start(index) = picked else {
@@ -109,7 +107,7 @@ pub async fn pick(
                 if outcome == Outcome::Signalled {
                     return Ok(outcome);
                 }
-                screen.clear()?;
+                frontend::refresh(&mut screen)?;
             }
         }
     }
@@ -144,7 +142,7 @@ async fn pick_on(
             Some(Input::Key(event)) => {
                 if keys::key(&event) == Some(keys::Key::Suspend) {
                     terminal::suspend()?;
-                    screen.clear()?;
+                    frontend::refresh(screen)?;
                 } else if let Some(picked) = picker.handle(&event) {
                     return Ok(Some(picked));
                 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
+use super::format::{ceil_secs, until_tick};
 use super::help::Help;
 use super::keys::{Key, key};
 use super::pacer;
@@ -14,7 +15,6 @@ use super::player::PlayerView;
 use super::safety::{SafetyNote, Store};
 use super::summary::{Summary, SummaryView};
 use super::theme::Theme;
-use super::format::{ceil_secs, until_tick};
 use crate::runtime::{Action, Frontend, Input};
 use crate::session::{Command, Event, PhaseKind, Session, Stamped, Status};
 
@@ -219,6 +219,17 @@ where
     }
 }
 
+/// Blanks the screen and makes the next draw write every cell, for when the terminal's
+/// contents can't be trusted (back from a suspend, a new loop on the same screen).
+/// `Terminal::clear` would do, but it asks the terminal for the cursor position, and that
+/// answer never comes while the key reader holds crossterm's input.
+pub fn refresh<B: Backend>(terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+    // An empty frame makes ratatui's idea of the screen empty, then the screen is made so.
+    terminal.draw(|_| {})?;
+    terminal.backend_mut().clear()?;
+    terminal.backend_mut().flush()
+}
+
 impl<B: Backend> Frontend for Player<'_, B>
 where
     B::Error: Send + Sync + 'static,
@@ -329,8 +340,7 @@ where
         if self.suspend_requested && session.status() != Status::Running {
             self.suspend_requested = false;
             (self.suspend)()?;
-            // The terminal's contents are gone: draw every cell again.
-            self.terminal.clear()?;
+            refresh(self.terminal)?;
             self.dirty = true;
         }
         if self.lead_in_until.is_some_and(|end| now >= end) {
