@@ -60,13 +60,12 @@ pub async fn play(
     let result: anyhow::Result<Outcome> = async {
         let keys = Keys::start();
         let mut screen = Terminal::new(CrosstermBackend::new(stdout()))?;
-        play_on(&mut screen, &keys, plan, clock, cues, options).await
+        let outcome = play_on(&mut screen, &keys, plan, clock, cues, options).await;
+        release(screen);
+        outcome
     }
     .await;
-    let left = guard.leave();
-    let outcome = result?;
-    left?;
-    Ok(outcome)
+    give_back(guard, result)
 }
 
 async fn play_on(
@@ -89,33 +88,61 @@ pub async fn pick(cues: &mut impl Cues, options: impl Fn() -> Options) -> anyhow
     let result: anyhow::Result<Outcome> = async {
         let keys = Keys::start();
         let mut screen = Terminal::new(CrosstermBackend::new(stdout()))?;
-        let entries = library::all();
-        let mut picker = Picker::new(entries.iter().map(Item::from_entry).collect());
-        loop {
-            let theme = Theme::from_env();
-            let Some(picked) = pick_on(&mut screen, &mut picker, theme, keys.inputs()).await?
-            else {
-                return Ok(Outcome::Signalled);
-            };
-            let Picked::Start(index) = picked else {
-                return Ok(Outcome::Quit);
-            };
-            if let Some(Ok(routine)) = entries.get(index).map(|entry| &entry.routine) {
-                let plan = Plan::new(routine);
-                let clock = Clock::start(1.0);
-                let outcome = play_on(&mut screen, &keys, &plan, clock, cues, options()).await?;
-                if outcome == Outcome::Signalled {
-                    return Ok(outcome);
-                }
-                frontend::refresh(&mut screen)?;
-            }
-        }
+        let outcome = pick_and_play(&mut screen, &keys, cues, options).await;
+        release(screen);
+        outcome
     }
     .await;
+    give_back(guard, result)
+}
+
+async fn pick_and_play(
+    screen: &mut Screen,
+    keys: &Keys,
+    cues: &mut impl Cues,
+    options: impl Fn() -> Options,
+) -> anyhow::Result<Outcome> {
+    let entries = library::all();
+    let mut picker = Picker::new(entries.iter().map(Item::from_entry).collect());
+    loop {
+        let theme = Theme::from_env();
+        let Some(picked) = pick_on(screen, &mut picker, theme, keys.inputs()).await? else {
+            return Ok(Outcome::Signalled);
+        };
+        let Picked::Start(index) = picked else {
+            return Ok(Outcome::Quit);
+        };
+        if let Some(Ok(routine)) = entries.get(index).map(|entry| &entry.routine) {
+            let plan = Plan::new(routine);
+            let clock = Clock::start(1.0);
+            let outcome = play_on(screen, keys, &plan, clock, cues, options()).await?;
+            if outcome == Outcome::Signalled {
+                return Ok(outcome);
+            }
+            frontend::refresh(screen)?;
+        }
+    }
+}
+
+/// Gives the terminal back, then returns the loop's result: its error first if it failed.
+/// After a signal the terminal may be gone (a hangup), and failing to restore it is no news.
+fn give_back(guard: terminal::Guard, result: anyhow::Result<Outcome>) -> anyhow::Result<Outcome> {
     let left = guard.leave();
     let outcome = result?;
-    left?;
+    if outcome != Outcome::Signalled {
+        left?;
+    }
     Ok(outcome)
+}
+
+/// Lets go of ratatui's terminal. If the terminal has gone away (a hangup), ratatui's own
+/// drop would try to show the cursor again and report the failure on standard error, which
+/// has gone too, and a failed print panics; so it is forgotten instead. Our guard restores
+/// the modes either way.
+fn release(mut screen: Screen) {
+    if screen.show_cursor().is_err() {
+        std::mem::forget(screen);
+    }
 }
 
 /// Runs the picker until a routine is picked or the user quits; `None` when a signal (or a

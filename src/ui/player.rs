@@ -123,8 +123,11 @@ impl Rows {
         rows.detail = take(u16::from(view.detail.is_some()));
         rows.phase_gauge = take(1);
         rows.next = take(1);
-        // Three rows is the smallest the big digits come in.
-        rows.countdown += take(2);
+        // Three rows is the smallest the big digits come in; one row more is no use to them.
+        let used = rows.header + rows.footer + rows.status + rows.countdown + rows.detail;
+        if height.saturating_sub(used + rows.phase_gauge + rows.next) >= 2 {
+            rows.countdown += take(2);
+        }
         rows.routine_gauge = take(1);
         rows.cue = take(cue_lines.min(3));
         rows.notice = take(u16::from(view.notice.is_some()));
