@@ -1,7 +1,8 @@
 //! The terminal while the full screen is up: alternate screen, raw mode, hidden cursor, and
 //! every way of giving it back exactly as it was: on drop, on panic, for Ctrl-Z.
 
-use std::io::{self, Write, stdout};
+use std::cell::Cell;
+use std::io::{self, Stdout, Write, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, Once};
 
@@ -9,6 +10,9 @@ use crossterm::event::{Event, EventStream};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use futures::StreamExt;
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
+use ratatui::buffer::Cell as BufferCell;
+use ratatui::layout::{Position, Size};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
@@ -76,6 +80,8 @@ pub fn suspend() -> io::Result<()> {
     unsafe {
         libc::raise(libc::SIGTSTP);
     }
+    // The window may have changed size while we were stopped.
+    RESIZED.store(true, Ordering::SeqCst);
     take()
 }
 
@@ -90,6 +96,82 @@ fn install_panic_hook() {
             previous(info);
         }));
     });
+}
+
+/// Set by the key reader when the terminal says it was resized; `SizedBackend` asks for the
+/// size again only then.
+static RESIZED: AtomicBool = AtomicBool::new(true);
+
+/// crossterm's backend for ratatui, with the terminal's size remembered. ratatui asks for
+/// the size before every frame, and each answer costs opening `/dev/tty`: that was a sixth
+/// of the CPU a breathing pacer used. The size is asked again after a resize (or a suspend).
+pub struct SizedBackend {
+    inner: CrosstermBackend<Stdout>,
+    size: Cell<Option<Size>>,
+}
+
+impl SizedBackend {
+    pub fn new() -> SizedBackend {
+        RESIZED.store(true, Ordering::SeqCst);
+        SizedBackend {
+            inner: CrosstermBackend::new(stdout()),
+            size: Cell::new(None),
+        }
+    }
+}
+
+impl Default for SizedBackend {
+    fn default() -> Self {
+        SizedBackend::new()
+    }
+}
+
+impl Backend for SizedBackend {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a BufferCell)>,
+    {
+        self.inner.draw(content)
+    }
+    fn append_lines(&mut self, n: u16) -> io::Result<()> {
+        self.inner.append_lines(n)
+    }
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        self.inner.hide_cursor()
+    }
+    fn show_cursor(&mut self) -> io::Result<()> {
+        self.inner.show_cursor()
+    }
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        self.inner.get_cursor_position()
+    }
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        self.inner.set_cursor_position(position)
+    }
+    fn clear(&mut self) -> io::Result<()> {
+        self.inner.clear()
+    }
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.inner.clear_region(clear_type)
+    }
+    fn size(&self) -> io::Result<Size> {
+        match self.size.get() {
+            Some(size) if !RESIZED.swap(false, Ordering::SeqCst) => Ok(size),
+            _ => {
+                let size = self.inner.size()?;
+                self.size.set(Some(size));
+                Ok(size)
+            }
+        }
+    }
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        self.inner.window_size()
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Backend::flush(&mut self.inner)
+    }
 }
 
 /// Keys and resizes from the terminal, for one loop after another (the picker, then a
@@ -112,7 +194,10 @@ impl Keys {
             while let Some(event) = events.next().await {
                 let input = match event {
                     Ok(Event::Key(key)) => Input::Key(key),
-                    Ok(Event::Resize(width, height)) => Input::Resize(width, height),
+                    Ok(Event::Resize(width, height)) => {
+                        RESIZED.store(true, Ordering::SeqCst);
+                        Input::Resize(width, height)
+                    }
                     Ok(_) => continue,
                     // The terminal is gone: a hangup signal or a failed draw ends the run.
                     Err(_) => break,

@@ -16,10 +16,7 @@ pub mod theme;
 #[cfg(test)]
 mod testing;
 
-use std::io::{Stdout, stdout};
-
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use tokio::signal::unix::{SignalKind, signal};
 
 pub use frontend::{Options, Player};
@@ -27,12 +24,12 @@ pub use frontend::{Options, Player};
 use crate::routine::library;
 use crate::runtime::{self, Clock, Cues, Input, Inputs, Outcome};
 use crate::session::Plan;
-use crate::terminal::{self, Keys};
+use crate::terminal::{self, Keys, SizedBackend};
 use picker::{Item, Picked, Picker, PickerView};
 use safety::Store;
 use theme::Theme;
 
-type Screen = Terminal<CrosstermBackend<Stdout>>;
+type Screen = Terminal<SizedBackend>;
 
 impl Options {
     /// Colour unless `NO_COLOR`; the safety note if it hasn't been shown today.
@@ -59,7 +56,7 @@ pub async fn play(
     let guard = terminal::enter()?;
     let result: anyhow::Result<Outcome> = async {
         let keys = Keys::start();
-        let mut screen = Terminal::new(CrosstermBackend::new(stdout()))?;
+        let mut screen = Terminal::new(SizedBackend::new())?;
         let outcome = play_on(&mut screen, &keys, plan, clock, cues, options).await;
         release(screen);
         outcome
@@ -87,7 +84,7 @@ pub async fn pick(cues: &mut impl Cues, options: impl Fn() -> Options) -> anyhow
     let guard = terminal::enter()?;
     let result: anyhow::Result<Outcome> = async {
         let keys = Keys::start();
-        let mut screen = Terminal::new(CrosstermBackend::new(stdout()))?;
+        let mut screen = Terminal::new(SizedBackend::new())?;
         let outcome = pick_and_play(&mut screen, &keys, cues, options).await;
         release(screen);
         outcome

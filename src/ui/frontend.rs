@@ -64,6 +64,8 @@ pub struct Player<'t, B: Backend> {
     drawn: Option<Look>,
     dirty: bool,
     draws: u64,
+    /// The pacer's form as last drawn (it depends on the screen's size and layout).
+    pacer_form: Option<pacer::Form>,
 }
 
 /// Everything that decides what the screen shows, coarsely: when it is unchanged, so is
@@ -79,8 +81,8 @@ struct Look {
     phase_secs: u64,
     total_secs: u64,
     lead_in_secs: Option<u64>,
-    /// The pacer's frame number while it moves.
-    frame: Option<u128>,
+    /// The pacer's picture, during breathing.
+    pacer: Option<u32>,
 }
 
 impl<'t, B: Backend> Player<'t, B>
@@ -107,6 +109,7 @@ where
             drawn: None,
             dirty: true,
             draws: 0,
+            pacer_form: None,
         }
     }
 
@@ -117,8 +120,6 @@ where
 
     fn look(&self, session: &Session, now: Duration) -> Look {
         let progress = session.progress(now);
-        let kind = session.current_phase().kind;
-        let moving = progress.status == Status::Running && pacer::moves(kind);
         Look {
             screen: self.screen.clone(),
             help: self.help,
@@ -131,8 +132,19 @@ where
             lead_in_secs: self
                 .lead_in_until
                 .map(|end| ceil_secs(end.saturating_sub(now))),
-            frame: moving.then(|| progress.phase_elapsed.as_nanos() / pacer::FRAME.as_nanos()),
+            pacer: self
+                .pacer(session, now)
+                .map(|(form, level)| form.shape(level)),
         }
+    }
+
+    /// The pacer's form as last drawn, and its level now.
+    fn pacer(&self, session: &Session, now: Duration) -> Option<(pacer::Form, f64)> {
+        let level = pacer::level(
+            session.current_phase().kind,
+            session.progress(now).phase_ratio(),
+        )?;
+        Some((self.pacer_form?, level))
     }
 
     fn draw(&mut self, session: &Session, now: Duration) -> anyhow::Result<()> {
@@ -146,6 +158,7 @@ where
             notice,
             ..
         } = self;
+        let mut pacer_form = None;
         terminal.draw(|frame| {
             let area = frame.area();
             match screen {
@@ -156,6 +169,7 @@ where
                     view.muted = *muted;
                     view.notice = notice.as_deref();
                     view.lead_in = lead_in;
+                    pacer_form = view.pacer_form(area);
                     frame.render_widget(&view, area);
                 }
                 Screen::Summary(summary) => {
@@ -167,6 +181,7 @@ where
             }
         })?;
         self.draws += 1;
+        self.pacer_form = pacer_form;
         if self.screen == Screen::Safety
             && let Some((store, today)) = self.safety.take()
         {
@@ -322,8 +337,14 @@ where
             return None;
         }
         let progress = session.progress(now);
-        let pacer = pacer::moves(session.current_phase().kind)
-            .then(|| pacer::until_next_frame(progress.phase_elapsed));
+        // The pacer's next frame: the first frame instant at which its picture changes.
+        let pacer = self.pacer(session, now).and_then(|(form, _)| {
+            let kind = session.current_phase().kind;
+            let ratio = pacer::next_change(kind, progress.phase_ratio(), form)?;
+            let at =
+                pacer::frame_at_or_after(progress.phase_len.mul_f64(ratio), progress.phase_elapsed);
+            Some(at.saturating_sub(progress.phase_elapsed))
+        });
         [
             Some(until_tick(progress.phase_left)),
             Some(until_tick(progress.total_left)),

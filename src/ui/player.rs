@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Widget};
@@ -138,9 +138,28 @@ impl Rows {
     }
 }
 
-impl Widget for &PlayerView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
+/// Where everything goes on a screen of a given size.
+struct Areas {
+    header: Rect,
+    status: Rect,
+    detail: Rect,
+    /// The "PAUSED · Space to resume" line, when paused and there is room.
+    paused: Option<Rect>,
+    digits: Rect,
+    /// The pacer, during breathing: beside the digits, or in the phase gauge's row.
+    pacer: Option<Rect>,
+    /// `None` when the pacer took its row.
+    phase_gauge: Option<Rect>,
+    routine_gauge: Rect,
+    cue: Rect,
+    cue_lines: Vec<String>,
+    next: Rect,
+    notice: Rect,
+    footer: Rect,
+}
+
+impl PlayerView<'_> {
+    fn areas(&self, area: Rect) -> Areas {
         let cue_width = usize::from(area.width.saturating_sub(2));
         let cue_wanted = self.cue.map_or(0, |cue| format::wrap(cue, cue_width).len());
         let rows = Rows::plan(self, area.height, cue_wanted as u16);
@@ -152,7 +171,7 @@ impl Widget for &PlayerView<'_> {
             _,
             status,
             detail,
-            countdown,
+            mut countdown,
             _,
             phase_gauge,
             routine_gauge,
@@ -178,27 +197,87 @@ impl Widget for &PlayerView<'_> {
             .map(Constraint::Length),
         )
         .areas(area);
-        let inset = |area: Rect| area.inner(ratatui::layout::Margin::new(1, 0));
+        let inset = |area: Rect| area.inner(Margin::new(1, 0));
+        let mut paused = None;
+        if self.frozen() && countdown.height >= 5 {
+            // Said in words, where the eye already is.
+            paused = Some(Rect {
+                height: 1,
+                ..countdown
+            });
+            countdown.y += 1;
+            countdown.height -= 1;
+        }
+        let (digits, pacer, phase_gauge) = match self.pacer {
+            Some(_) if countdown.height >= 3 => {
+                let width = (countdown.height * 2).min(countdown.width / 2);
+                let [digits, _, pacer, _] = Layout::horizontal([
+                    Constraint::Fill(1),
+                    Constraint::Length(2),
+                    Constraint::Length(width),
+                    Constraint::Length(2),
+                ])
+                .areas(countdown);
+                (digits, Some(pacer), Some(inset(phase_gauge)))
+            }
+            // No room beside the digits: the pacer takes the phase gauge's row.
+            Some(_) => (countdown, Some(inset(phase_gauge)), None),
+            None => (countdown, None, Some(inset(phase_gauge))),
+        };
+        Areas {
+            header: inset(header),
+            status: inset(status),
+            detail,
+            paused,
+            digits,
+            pacer,
+            phase_gauge,
+            routine_gauge: inset(routine_gauge),
+            cue,
+            cue_lines,
+            next: inset(next),
+            notice,
+            footer: inset(footer),
+        }
+    }
 
-        self.render_header(inset(header), buf);
-        self.render_status(inset(status), buf);
+    /// The pacer's shape on a screen of `area`, during breathing.
+    pub fn pacer_form(&self, area: Rect) -> Option<pacer::Form> {
+        self.pacer?;
+        self.areas(area).pacer.map(pacer::Form::of)
+    }
+}
+
+impl Widget for &PlayerView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let areas = self.areas(area);
+        self.render_header(areas.header, buf);
+        self.render_status(areas.status, buf);
         if let Some(text) = &self.detail {
             Line::styled(
-                format::ellipsis(text, usize::from(detail.width)),
+                format::ellipsis(text, usize::from(areas.detail.width)),
                 theme.title(),
             )
             .centered()
-            .render(detail, buf);
+            .render(areas.detail, buf);
         }
-        self.render_countdown(countdown, buf);
-        if self.pacer.is_some() && countdown.height < 2 {
-            // No room for the pacer beside the digits: it takes the phase gauge's row.
-            self.render_pacer(inset(phase_gauge), buf);
-        } else {
-            self.render_gauge(inset(phase_gauge), "phase", self.phase_ratio, buf);
+        if let Some(paused) = areas.paused {
+            Line::styled(" PAUSED · Space to resume ", theme.paused())
+                .centered()
+                .render(paused, buf);
         }
-        self.render_gauge(inset(routine_gauge), "routine", self.routine_ratio, buf);
-        for (y, line) in (cue.y..cue.bottom()).zip(&cue_lines) {
+        self.render_digits(areas.digits, buf);
+        if let (Some(level), Some(area)) = (self.pacer, areas.pacer) {
+            let style = theme.big(self.kind, self.frozen());
+            Pacer { level, style }.render(area, buf);
+        }
+        if let Some(gauge) = areas.phase_gauge {
+            self.render_gauge(gauge, "phase", self.phase_ratio, buf);
+        }
+        self.render_gauge(areas.routine_gauge, "routine", self.routine_ratio, buf);
+        let cue = areas.cue;
+        for (y, line) in (cue.y..cue.bottom()).zip(&areas.cue_lines) {
             Line::raw(line.as_str()).centered().render(
                 Rect {
                     y,
@@ -208,16 +287,16 @@ impl Widget for &PlayerView<'_> {
                 buf,
             );
         }
-        self.render_next(inset(next), buf);
+        self.render_next(areas.next, buf);
         if let Some(text) = self.notice {
             Line::styled(
-                format::ellipsis(text, usize::from(notice.width)),
+                format::ellipsis(text, usize::from(areas.notice.width)),
                 theme.notice(),
             )
             .centered()
-            .render(notice, buf);
+            .render(areas.notice, buf);
         }
-        self.render_footer(inset(footer), buf);
+        self.render_footer(areas.footer, buf);
     }
 }
 
@@ -267,45 +346,13 @@ impl PlayerView<'_> {
         Line::from(spans).centered().render(area, buf);
     }
 
-    fn render_countdown(&self, area: Rect, buf: &mut Buffer) {
-        let mut area = area;
-        if self.frozen() && area.height >= 5 {
-            // Said in words, where the eye already is.
-            let label = Rect { height: 1, ..area };
-            Line::styled(" PAUSED · Space to resume ", self.theme.paused())
-                .centered()
-                .render(label, buf);
-            area.y += 1;
-            area.height -= 1;
-        }
+    fn render_digits(&self, area: Rect, buf: &mut Buffer) {
         let text = format::countdown(self.lead_in.unwrap_or(self.phase_left));
         let style = match self.lead_in {
             Some(_) => self.theme.big(PhaseKind::Prepare, false),
             None => self.theme.big(self.kind, self.paused),
         };
-        let digits = match self.pacer {
-            Some(_) if area.height >= 3 => {
-                let width = (area.height * 2).min(area.width / 2);
-                let [digits, _, pacer, _] = Layout::horizontal([
-                    Constraint::Fill(1),
-                    Constraint::Length(2),
-                    Constraint::Length(width),
-                    Constraint::Length(2),
-                ])
-                .areas(area);
-                self.render_pacer(pacer, buf);
-                digits
-            }
-            _ => area,
-        };
-        BigText { text: &text, style }.render(digits, buf);
-    }
-
-    fn render_pacer(&self, area: Rect, buf: &mut Buffer) {
-        if let Some(level) = self.pacer {
-            let style = self.theme.big(self.kind, self.frozen());
-            Pacer { level, style }.render(area, buf);
-        }
+        BigText { text: &text, style }.render(area, buf);
     }
 
     fn render_gauge(&self, area: Rect, label: &str, ratio: f64, buf: &mut Buffer) {

@@ -220,24 +220,38 @@ async fn the_loop_wakes_about_once_a_second_during_a_hold() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn the_pacer_gets_at_least_twenty_frames_a_second_and_holds_get_none() {
+async fn every_change_of_the_pacer_is_drawn_and_nothing_more() {
     let mut routine = routine();
     routine.steps.drain(..1);
     routine.steps.truncate(1);
     routine.steps[0].prepare = Duration::ZERO;
-    // inhale 4, hold 2, exhale 6, hold 2; quit at the end of the first breath.
-    let run = play_plan(
-        Plan::new(&routine),
-        options(),
-        vec![(13.9, key(KeyCode::Char('q')))],
-    )
-    .await;
-    let moving = 10.0 * pacer::FPS as f64;
-    let still = 4.0;
-    assert!(run.draws as f64 >= moving, "{} draws", run.draws);
+    let plan = Plan::new(&routine);
+    // The pictures one breath shows (inhale 4, hold 2, exhale 6, hold 2), sampled finely.
+    let (session, _) = Session::start(plan.clone(), Duration::ZERO);
+    let form = PlayerView::new(&session, Duration::ZERO)
+        .pacer_form(ratatui::layout::Rect::new(0, 0, 80, 24))
+        .expect("a pacer at 80x24");
+    let mut pictures = 0;
+    for kind in [PhaseKind::Inhale, PhaseKind::Exhale] {
+        let shapes: Vec<u32> = (0..=10_000)
+            .map(|i| form.shape(pacer::level(kind, f64::from(i) / 10_000.0).unwrap()))
+            .collect();
+        pictures += shapes.windows(2).filter(|w| w[0] != w[1]).count();
+    }
+    // Quit at the end of the first breath.
+    let run = play_plan(plan, options(), vec![(13.9, key(KeyCode::Char('q')))]).await;
+    let seconds = 14;
+    let phases = 4;
+    assert!(pictures as u64 > 40, "{pictures} pictures");
     assert!(
-        run.draws as f64 <= moving + still + 6.0,
-        "{} draws",
+        (pictures as u64..=pictures as u64 + seconds + phases + 2).contains(&run.draws),
+        "{} draws for {pictures} pictures",
+        run.draws
+    );
+    assert!(
+        run.turns <= run.draws + 6,
+        "{} turns for {} draws",
+        run.turns,
         run.draws
     );
 }
