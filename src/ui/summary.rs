@@ -48,11 +48,11 @@ impl Widget for &SummaryView<'_> {
                 theme.title(),
             ),
             Line::raw(""),
-            row("time", format::elapsed(s.taken)),
+            row("time taken", format::elapsed(s.taken)),
             row("completed", format!("{} of {}", s.completed, s.steps)),
             row("skipped", s.skipped.to_string()),
         ];
-        if !s.paused.is_zero() {
+        if s.paused >= Duration::from_secs(1) {
             lines.push(row("paused", format::elapsed(s.paused)));
         }
         lines.push(Line::raw(""));
