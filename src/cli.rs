@@ -1,10 +1,12 @@
 //! The command line: clap definitions and one function per command.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::audio;
+use crate::config::Settings;
 use crate::format;
 use crate::routine::file::Problem;
 use crate::routine::library::{self, Entry, Origin};
@@ -38,6 +40,16 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Write a routine's whole cue track as a WAV file, to follow away from the screen.
+    ExportAudio {
+        /// A routine's name, or a path to a .json file.
+        routine: String,
+        /// The WAV file to write (replaced whole if it exists).
+        file: PathBuf,
+        /// Cue volume in percent (default: the settings file's, else 80).
+        #[arg(long, value_name = "PERCENT", value_parser = clap::value_parser!(u8).range(0..=100))]
+        volume: Option<u8>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -56,6 +68,9 @@ pub struct RunArgs {
     /// Run the clock this many times faster, to preview a routine quickly (e.g. 10).
     #[arg(long, value_name = "FACTOR", default_value = "1", value_parser = parse_speed)]
     pub speed: f64,
+    /// Cue volume in percent (default: the settings file's, else 80).
+    #[arg(long, value_name = "PERCENT", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub volume: Option<u8>,
 }
 
 fn parse_speed(text: &str) -> Result<f64, String> {
@@ -201,15 +216,15 @@ pub fn show_text(routine: &Routine) -> String {
     text
 }
 
-/// What a step consists of, in a few words: "5 × 5 s hold per side (Right leg, Left leg)".
+/// What a step consists of, in a few words: "5 × 5 s per side (Right leg, Left leg)".
 fn step_outline(step: &crate::routine::Step) -> String {
     let mut parts = Vec::new();
     match &step.kind {
         StepKind::Hold(hold) => {
             let mut text = if hold.reps > 1 {
-                format!("{} × {} hold", hold.reps, format::length(hold.hold))
+                format!("{} × {}", hold.reps, format::length(hold.hold))
             } else {
-                format!("{} hold", format::length(hold.hold))
+                format::length(hold.hold)
             };
             if !hold.sides.is_empty() {
                 text.push_str(&format!(" per side ({})", hold.sides.join(", ")));
@@ -238,6 +253,20 @@ fn step_outline(step: &crate::routine::Step) -> String {
         parts.push(format!("then {} rest", format::length(rest)));
     }
     parts.join(", ")
+}
+
+/// Writes the routine's cue track, exactly as the player would sound it at speed 1.
+pub fn export_audio(name: &str, file: &Path, volume: Option<u8>) -> Result<(), Failure> {
+    let (_, routine) = resolve(name)?;
+    let settings = Settings::load().map_err(Failure::Usage)?;
+    let gain = f32::from(volume.unwrap_or(settings.volume)) / 100.0;
+    let (sounds, warnings) = audio::Sounds::load(audio::user_dir().as_deref());
+    for warning in warnings {
+        eprintln!("supple: {warning}");
+    }
+    audio::export_wav(&Plan::new(&routine), file, &sounds, gain)
+        .map_err(|error| anyhow::anyhow!("cannot write {}: {error:#}", file.display()))?;
+    Ok(())
 }
 
 /// Checks every file; prints each problem, or "ok" per valid file.

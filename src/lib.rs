@@ -1,5 +1,6 @@
 //! supple: a guided, timed body routine in the terminal.
 
+pub mod audio;
 pub mod cli;
 pub mod config;
 pub mod format;

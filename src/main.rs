@@ -13,6 +13,11 @@ fn main() -> ExitCode {
         Some(Command::List) => cli::list(&mut stdout),
         Some(Command::Show { routine }) => cli::show(routine, &mut stdout),
         Some(Command::Validate { files }) => cli::validate(files, &mut stdout),
+        Some(Command::ExportAudio {
+            routine,
+            file,
+            volume,
+        }) => cli::export_audio(routine, file, *volume),
         Some(Command::Run(args)) => {
             drop(stdout);
             supple::play::run(args).map(|_| ())

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod json;
 pub mod lines;
 pub mod plain;
+pub mod sound;
 pub mod stream;
 
 use std::time::Duration;

@@ -216,3 +216,16 @@ fn a_routine_that_fails_validation_never_starts() {
     assert!(out.is_empty(), "{out}");
     assert!(err.contains(":1:"), "{err}");
 }
+
+#[test]
+fn the_readme_sample_of_show_is_what_show_prints() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let sample = readme
+        .split("$ supple show desk-break\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a show sample in the README");
+    let (code, out, _) = output(&["show", "desk-break"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, sample, "update the README's sample");
+}

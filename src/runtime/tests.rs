@@ -196,3 +196,20 @@ async fn the_loop_sleeps_until_the_next_change_instead_of_ticking() {
     // Five phase boundaries plus the end: two wakes per loop turn.
     assert!(frontend.1 <= 2 * 7, "woke {} times", frontend.1);
 }
+
+#[tokio::test(start_paused = true)]
+async fn cues_follow_the_run_on_the_same_clock() {
+    use crate::audio::{Cue, Recorder, track};
+    use crate::runtime::sound::Sound;
+
+    let plan = Plan::new(&routine());
+    let (_sender, inputs) = Inputs::channel();
+    let mut frontend = Stream::new(Vec::new(), Style::Json, "short");
+    let mut sound = Sound::new(Recorder::default());
+    run(&plan, Clock::start(1.0), &mut frontend, &mut sound, inputs)
+        .await
+        .expect("run");
+    let expected: Vec<Cue> = track(&plan).into_iter().map(|(_, cue)| cue).collect();
+    assert_eq!(sound.speaker().heard(), expected.as_slice());
+    assert!(expected.contains(&Cue::Tick));
+}

@@ -11,6 +11,35 @@ use crate::routine::{Breath, Hold, Routine, Step, StepKind};
 
 const DEFAULT_PREPARE: Duration = Duration::from_secs(5);
 const DEFAULT_SWITCH: Duration = Duration::from_secs(5);
+/// The most phases a routine may have: far beyond any real routine, small enough to plan.
+pub const MAX_PHASES: u64 = 100_000;
+
+/// How many phases a step plays, counted without building them (see `session::plan`).
+pub(super) fn phase_count(step: &Step) -> u64 {
+    let nonzero = |d: Duration| u64::from(!d.is_zero());
+    let body = match &step.kind {
+        StepKind::Hold(hold) => {
+            let sides = hold.sides.len().max(1) as u64;
+            let reps = u64::from(hold.reps);
+            let per_side = reps + (reps - 1) * nonzero(hold.release);
+            sides * per_side + (sides - 1) * nonzero(hold.switch)
+        }
+        StepKind::Breath(breath) => {
+            let per_cycle = [
+                breath.inhale,
+                breath.hold_in,
+                breath.exhale,
+                breath.hold_out,
+            ]
+            .into_iter()
+            .map(nonzero)
+            .sum::<u64>();
+            u64::from(breath.cycles) * per_cycle
+        }
+        StepKind::Rest => 0,
+    };
+    nonzero(step.prepare) + body + step.rest.map_or(0, nonzero)
+}
 
 /// A step field that only makes sense with another, and what it is for.
 const NEEDS: &[(&str, &str, &str)] = &[
@@ -94,7 +123,27 @@ impl Checker<'_> {
         let steps: Vec<Option<Step>> = (items.iter().enumerate())
             .map(|(index, item)| self.step(item, &element("steps", index), prepare))
             .collect();
+        self.phase_limit(&steps);
         steps.into_iter().collect()
+    }
+
+    /// Refuses a routine too large to plan: each rep, side and breath becomes a phase held
+    /// in memory, so `"reps": 4000000000` would exhaust it before anything plays.
+    fn phase_limit(&mut self, steps: &[Option<Step>]) {
+        let mut total: u64 = 0;
+        for (index, step) in steps.iter().enumerate() {
+            let Some(step) = step else { continue };
+            let count = phase_count(step);
+            total = total.saturating_add(count);
+            if total > MAX_PHASES {
+                let message = format!(
+                    "this step has {count} timed phases, taking the routine past supple's \
+                     limit of {MAX_PHASES}; use fewer reps, sides or cycles"
+                );
+                self.report(&element("steps", index), At::Value, message);
+                return;
+            }
+        }
     }
 
     fn step(&mut self, value: &Value, path: &str, routine_prepare: Duration) -> Option<Step> {

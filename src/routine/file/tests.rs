@@ -253,3 +253,32 @@ fn load_names_unreadable_and_non_utf8_files() {
             .contains("larger than")
     );
 }
+
+#[test]
+fn a_routine_too_large_to_plan_is_refused_at_the_step_that_overflows() {
+    let text = r#"{"name": "x", "steps": [
+        {"name": "a", "hold": 1, "reps": 10},
+        {"name": "b", "hold": 0.001, "reps": 4000000000}
+    ]}"#;
+    let problems = parse(text, "big.json").unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].path, "steps[1]");
+    assert!(
+        problems[0].message.contains("limit of 100000"),
+        "{}",
+        problems[0].message
+    );
+}
+
+#[test]
+fn the_phase_count_matches_the_plan() {
+    let text = r#"{"name": "x", "steps": [
+        {"name": "a", "hold": 5, "reps": 3, "release": 2, "sides": ["L", "R"], "rest": 4},
+        {"name": "b", "breath": {"inhale": 4, "hold": 1, "exhale": 6}, "cycles": 3, "prepare": 0},
+        {"name": "c", "rest": 3}
+    ]}"#;
+    let routine = parse(text, "x.json").expect("valid");
+    let planned = crate::session::Plan::new(&routine).phases.len() as u64;
+    let counted: u64 = routine.steps.iter().map(super::rules::phase_count).sum();
+    assert_eq!(counted, planned);
+}

@@ -1,0 +1,157 @@
+//! The real speaker: the default sound device through rodio, opened once and quietly.
+
+use std::path::Path;
+
+use rodio::cpal::traits::HostTrait;
+use rodio::cpal::{self, BufferSize};
+use rodio::{DeviceSinkBuilder, DeviceSinkError, MixerDeviceSink};
+
+use super::speaker::Speaker;
+use super::voice::{Voices, amplitude};
+use super::{Cue, Sounds, quiet};
+
+/// Frames per device period: ~11 ms at 44.1 or 48 kHz. cpal keeps two periods queued, so a
+/// cue reaches the speaker about 20 ms after `play`; rodio's own default is 50 ms a period.
+const PERIOD_FRAMES: u32 = 512;
+
+/// Why there is no sound: for the one-line notice on screen. The routine plays on silently.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no sound device ({reason})")]
+pub struct NoDevice {
+    pub reason: String,
+}
+
+/// Plays cues on the default output device.
+pub struct RodioSpeaker {
+    sink: MixerDeviceSink,
+    sounds: Sounds,
+    voices: Voices,
+    volume: f32,
+    muted: bool,
+    warnings: Vec<String>,
+}
+
+/// Opens the default sound device and loads every cue (the user's own from `user_sounds`, see
+/// [`Sounds::load`]). Call once, before the screen takes over the terminal: nothing any audio
+/// library says reaches the terminal, but for that stderr is briefly muted for the whole
+/// process. With no device this fails within milliseconds; run on with a
+/// [`Silent`](super::Silent) speaker.
+pub fn open(volume: f32, user_sounds: Option<&Path>) -> Result<RodioSpeaker, NoDevice> {
+    quiet::silence_alsa();
+    let mut sink = quiet::without_stderr(open_sink).map_err(|err| NoDevice {
+        reason: reason(&err),
+    })?;
+    sink.log_on_drop(false);
+    let (sounds, warnings) = Sounds::load(user_sounds);
+    Ok(RodioSpeaker {
+        sink,
+        sounds,
+        voices: Voices::default(),
+        volume: amplitude(volume),
+        muted: false,
+        warnings,
+    })
+}
+
+/// The default device only: trying every other device, as rodio's `open_default_sink` does,
+/// can land on surprising ones (ALSA's `null` spins a core; `jack` may start a server).
+fn open_sink() -> Result<MixerDeviceSink, DeviceSinkError> {
+    let device = cpal::default_host()
+        .default_output_device()
+        .ok_or(DeviceSinkError::NoDevice)?;
+    // Errors on the stream later (a device unplugged mid-routine) are dropped: the routine
+    // goes on silently. rodio's default would print them over the screen.
+    let quiet_errors = |_: cpal::Error| {};
+    DeviceSinkBuilder::from_device(device.clone())?
+        .with_buffer_size(BufferSize::Fixed(PERIOD_FRAMES))
+        .with_error_callback(quiet_errors)
+        .open_stream()
+        .or_else(|_| {
+            DeviceSinkBuilder::from_device(device)?
+                .with_error_callback(quiet_errors)
+                .open_sink_or_fallback()
+        })
+}
+
+/// The error and its causes on one line.
+fn reason(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+impl RodioSpeaker {
+    /// Problems with the user's sound files, for the screen (never printed).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// The cue sounds this speaker plays (also what an export should use).
+    pub fn sounds(&self) -> &Sounds {
+        &self.sounds
+    }
+
+    pub fn volume(&self) -> f32 {
+        self.volume
+    }
+
+    /// 0.0 (silent) to 1.0 (full); applies from the next cue.
+    pub fn set_volume(&mut self, volume: f32) {
+        self.volume = amplitude(volume);
+    }
+}
+
+impl Speaker for RodioSpeaker {
+    fn play(&mut self, cue: Cue) {
+        if self.muted {
+            return;
+        }
+        let voice = self.voices.start(self.sounds.get(cue).clone(), self.volume);
+        // Never fails: with the device gone the mixer just isn't heard.
+        self.sink.mixer().add(voice);
+    }
+
+    fn set_muted(&mut self, muted: bool) {
+        if muted && !self.muted {
+            // An empty voice cuts whatever is still ringing, so muting is heard at once.
+            self.sink
+                .mixer()
+                .add(self.voices.start(Vec::new().into(), 0.0));
+        }
+        self.muted = muted;
+    }
+
+    fn is_muted(&self) -> bool {
+        self.muted
+    }
+}
+
+impl std::fmt::Debug for RodioSpeaker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RodioSpeaker")
+            .field("sink", &self.sink)
+            .field("volume", &self.volume)
+            .field("muted", &self.muted)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("outer")]
+    struct Outer(#[source] std::io::Error);
+
+    #[test]
+    fn the_reason_reads_the_whole_chain() {
+        let err = Outer(std::io::Error::other("inner"));
+        assert_eq!(reason(&err), "outer: inner");
+    }
+}
