@@ -61,9 +61,7 @@ pub fn pick() -> Result<Outcome, Failure> {
         .map_err(anyhow::Error::from)?;
     let mut sound = Sound::new(speaker);
     let muted = sound.speaker().is_muted();
-    let outcome = tokio.block_on(crate::ui::pick(&mut sound, || {
-        crate::ui::Options::from_env(muted, notice.clone())
-    }));
+    let outcome = tokio.block_on(crate::ui::pick(&mut sound, muted, notice));
     // The key reader's thread may still be blocked in a read: don't wait for it.
     tokio.shutdown_background();
     Ok(outcome?)

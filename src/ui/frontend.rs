@@ -12,7 +12,7 @@ use super::help::Help;
 use super::keys::{Key, key};
 use super::pacer;
 use super::player::PlayerView;
-use super::safety::{SafetyNote, Store};
+use super::safety::Store;
 use super::summary::{Summary, SummaryView};
 use super::theme::Theme;
 use crate::runtime::{Action, Frontend, Input};
@@ -29,15 +29,13 @@ pub struct Options {
     pub muted: bool,
     /// A line about the program itself, e.g. that there is no sound device.
     pub notice: Option<String>,
-    /// Show the safety note first, and record the day in this store.
+    /// Show the safety note before the routine starts, and record the day in this store.
     pub safety: Option<(Store, String)>,
 }
 
 /// What fills the screen.
 #[derive(Debug, Clone, PartialEq)]
 enum Screen {
-    /// The safety note; the session waits, paused, until a key.
-    Safety,
     Playing,
     Summary(Summary),
 }
@@ -54,8 +52,6 @@ pub struct Player<'t, B: Backend> {
     help: bool,
     /// Driver time at which the resume lead-in ends, while it runs.
     lead_in_until: Option<Duration>,
-    /// The safety note's store and today's date, until the note has been drawn.
-    safety: Option<(Store, String)>,
     suspend: Suspend,
     suspend_requested: bool,
     /// Driver time of the latest start, for the summary's paused time.
@@ -95,14 +91,9 @@ where
             theme: options.theme,
             muted: options.muted,
             notice: options.notice,
-            screen: if options.safety.is_some() {
-                Screen::Safety
-            } else {
-                Screen::Playing
-            },
+            screen: Screen::Playing,
             help: false,
             lead_in_until: None,
-            safety: options.safety,
             suspend,
             suspend_requested: false,
             started_at: Duration::ZERO,
@@ -111,6 +102,11 @@ where
             draws: 0,
             pacer_form: None,
         }
+    }
+
+    /// Whether the sound is off now (it starts as `Options::muted` and `m` toggles it).
+    pub fn muted(&self) -> bool {
+        self.muted
     }
 
     /// How many frames were drawn so far (for tests and the benchmark).
@@ -162,7 +158,6 @@ where
         terminal.draw(|frame| {
             let area = frame.area();
             match screen {
-                Screen::Safety => frame.render_widget(&SafetyNote { theme }, area),
                 Screen::Playing => {
                     let mut view = PlayerView::new(session, now);
                     view.theme = theme;
@@ -182,11 +177,6 @@ where
         })?;
         self.draws += 1;
         self.pacer_form = pacer_form;
-        if self.screen == Screen::Safety
-            && let Some((store, today)) = self.safety.take()
-        {
-            store.mark_shown(&today);
-        }
         Ok(())
     }
 
@@ -255,9 +245,7 @@ where
                 Event::Start => {
                     self.started_at = now;
                     self.lead_in_until = None;
-                    if self.screen != Screen::Safety {
-                        self.screen = Screen::Playing;
-                    }
+                    self.screen = Screen::Playing;
                 }
                 Event::Resume => self.lead_in_until = None,
                 Event::Done { completed, skipped } => {
@@ -293,16 +281,6 @@ where
             return Vec::new();
         };
         self.dirty = true;
-        if self.screen == Screen::Safety {
-            return match key {
-                Key::Quit => vec![Action::Session(Command::Quit), Action::Exit],
-                Key::Suspend => self.suspend_now(),
-                _ => {
-                    self.screen = Screen::Playing;
-                    vec![Action::Session(Command::Resume)]
-                }
-            };
-        }
         match key {
             Key::ToggleHelp => {
                 self.help = !self.help;
@@ -316,7 +294,7 @@ where
             _ => {}
         }
         match self.screen {
-            Screen::Safety | Screen::Playing => self.playing_key(session, key, now),
+            Screen::Playing => self.playing_key(session, key, now),
             Screen::Summary(_) => match key {
                 Key::Restart | Key::Enter => vec![Action::Restart],
                 Key::Quit | Key::Escape => vec![Action::Exit],
@@ -367,10 +345,6 @@ where
         if self.lead_in_until.is_some_and(|end| now >= end) {
             self.lead_in_until = None;
             actions.push(Action::Session(Command::Resume));
-        }
-        if self.screen == Screen::Safety && session.status() == Status::Running {
-            // Nothing moves while the note is up.
-            actions.push(Action::Session(Command::Pause));
         }
         let look = self.look(session, now);
         if self.dirty || self.drawn.as_ref() != Some(&look) {

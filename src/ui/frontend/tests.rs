@@ -272,34 +272,6 @@ async fn nothing_is_drawn_while_paused() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn the_safety_note_holds_the_routine_until_a_key() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(Some(dir.path().to_path_buf()));
-    let mut options = options();
-    options.safety = Some((store.clone(), "2026-11-21".into()));
-    let run = play(
-        options,
-        vec![
-            (30.0, key(KeyCode::Char('x'))),
-            (31.0, key(KeyCode::Char('q'))),
-        ],
-    )
-    .await;
-    assert_eq!(kinds(&run)[1..3], ["Pause@0", "Resume@0"]);
-    assert_eq!(run.events.last().unwrap().1, secs(1));
-    assert!(!store.due("2026-11-21"), "shown today");
-}
-
-#[tokio::test(start_paused = true)]
-async fn q_on_the_safety_note_quits() {
-    let mut options = options();
-    options.safety = Some((Store::new(None), "2026-11-21".into()));
-    let run = play(options, vec![(3.0, key(KeyCode::Char('q')))]).await;
-    assert_eq!(run.outcome, Outcome::Quit);
-    assert!(run.screen.contains("Before you start"));
-}
-
-#[tokio::test(start_paused = true)]
 async fn the_end_shows_a_summary_and_r_starts_again() {
     let mut routine = routine();
     routine.steps.drain(..2);
