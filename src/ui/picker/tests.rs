@@ -4,6 +4,7 @@ use insta::assert_snapshot;
 use super::*;
 use crate::routine::file::Problem;
 use crate::ui::testing::{draw, routine};
+use crate::ui::theme::Theme;
 
 fn entries() -> Vec<Entry> {
     let valid = |name: &str, title: &str, description: &str| {
