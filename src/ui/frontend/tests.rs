@@ -364,3 +364,23 @@ async fn key_releases_do_nothing() {
     assert_eq!(run.events.last().unwrap().1, secs(3));
     assert!(run.screen.contains("muted"));
 }
+
+#[test]
+fn help_shows_over_the_player() {
+    let (session, _) = Session::start(Plan::new(&routine()), Duration::ZERO);
+    for (width, height) in [(80, 24), (24, 7)] {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let mut player = Player::new(&mut terminal, options(), Box::new(|| Ok(())));
+        assert!(
+            player
+                .handle(&session, key(KeyCode::Char('?')), secs(1))
+                .is_empty()
+        );
+        assert!(player.wake(&session, secs(1)).unwrap().is_empty());
+        drop(player);
+        insta::assert_snapshot!(
+            format!("help_over_player_{width}x{height}"),
+            terminal.backend()
+        );
+    }
+}
