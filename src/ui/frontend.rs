@@ -190,11 +190,7 @@ where
                     Vec::new()
                 } else if !paused {
                     command(Command::Pause)
-                } else if matches!(
-                    session.current_phase().kind,
-                    PhaseKind::Prepare | PhaseKind::Rest
-                ) {
-                    // Already a time to get ready: no need to count down to it.
+                } else if !needs_lead_in(session.current_phase().kind) {
                     command(Command::Resume)
                 } else {
                     self.lead_in_until = Some(now + LEAD_IN);
@@ -222,6 +218,13 @@ where
         self.lead_in_until = None;
         vec![Action::Session(Command::Pause)]
     }
+}
+
+/// Whether resuming into this phase first counts down: holds and breaths go on at once
+/// when resumed, while getting ready, releasing, switching and resting are already a time
+/// to get ready.
+fn needs_lead_in(kind: PhaseKind) -> bool {
+    kind == PhaseKind::Hold || kind.is_breathing()
 }
 
 /// Blanks the screen and makes the next draw write every cell, for when the terminal's

@@ -153,6 +153,26 @@ async fn a_second_space_during_the_count_stays_paused() {
     assert!(run.screen.contains("PAUSED"), "{}", run.screen);
 }
 
+#[test]
+fn only_holds_and_breaths_count_down_before_resuming() {
+    let counted: Vec<_> = [
+        PhaseKind::Prepare,
+        PhaseKind::Hold,
+        PhaseKind::Release,
+        PhaseKind::Switch,
+        PhaseKind::Rest,
+        PhaseKind::Inhale,
+        PhaseKind::HoldOut,
+    ]
+    .into_iter()
+    .filter(|kind| needs_lead_in(*kind))
+    .collect();
+    assert_eq!(
+        counted,
+        [PhaseKind::Hold, PhaseKind::Inhale, PhaseKind::HoldOut]
+    );
+}
+
 #[tokio::test(start_paused = true)]
 async fn resuming_a_get_ready_needs_no_count() {
     let run = play(
