@@ -1,5 +1,5 @@
-//! The full-screen front end: keys to actions, UI-only state (help, safety note, resume
-//! lead-in, summary), and drawing only when something visible changed.
+//! The full-screen front end: keys to actions, UI-only state (help, the resume lead-in,
+//! the summary), and drawing only when something visible changed.
 
 use std::io;
 use std::time::Duration;
@@ -109,7 +109,7 @@ where
         self.muted
     }
 
-    /// How many frames were drawn so far (for tests and the benchmark).
+    /// How many frames were drawn so far.
     pub fn draws(&self) -> u64 {
         self.draws
     }
