@@ -42,10 +42,12 @@ fn main() {
     supple::ui::safety::Store::new(Some(state.join("supple")))
         .mark_shown(&supple::ui::safety::today());
 
-    let socket = format!("supple-bench-{}", std::process::id());
+    let socket = dir.path().join("tmux.sock");
     let tmux = |args: &[&str]| {
         Command::new("tmux")
-            .args(["-L", &socket, "-f", "/dev/null"])
+            .arg("-S")
+            .arg(&socket)
+            .args(["-f", "/dev/null"])
             .args(args)
             .output()
             .expect("tmux")

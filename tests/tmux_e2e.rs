@@ -5,16 +5,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-/// A tmux server of our own (its own socket), killed when the test ends.
+/// A tmux server of our own (its socket in the test's folder), killed when the test ends.
 struct Tmux {
-    socket: String,
+    socket: PathBuf,
 }
 
 impl Tmux {
-    fn start(width: u16, height: u16, command: &str) -> Tmux {
-        let tmux = Tmux {
-            socket: format!("supple-e2e-{}", std::process::id()),
-        };
+    fn start(socket: PathBuf, width: u16, height: u16, command: &str) -> Tmux {
+        let tmux = Tmux { socket };
         let size = [width.to_string(), height.to_string()];
         tmux.run(&[
             "new-session",
@@ -34,7 +32,9 @@ impl Tmux {
 
     fn run(&self, args: &[&str]) -> Output {
         let output = Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .arg("-S")
+            .arg(&self.socket)
+            .args(["-f", "/dev/null"])
             .args(args)
             .output()
             .expect("tmux runs");
@@ -78,7 +78,9 @@ impl Tmux {
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
+            .arg("-S")
+            .arg(&self.socket)
+            .arg("kill-server")
             .output();
     }
 }
@@ -139,7 +141,7 @@ fn space_n_and_q_in_a_real_terminal_then_the_terminal_is_given_back() {
         status = quote(path("status")),
         after = quote(path("after")),
     );
-    let tmux = Tmux::start(80, 24, &command);
+    let tmux = Tmux::start(path("tmux.sock"), 80, 24, &command);
 
     // The first run of the day: the safety note, until any key.
     tmux.wait_for("Before you start");
