@@ -8,3 +8,5 @@ pub mod play;
 pub mod routine;
 pub mod runtime;
 pub mod session;
+pub mod terminal;
+pub mod ui;

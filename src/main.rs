@@ -22,6 +22,11 @@ fn main() -> ExitCode {
             drop(stdout);
             supple::play::run(args).map(|_| ())
         }
+        // The picker needs a terminal; piped, `supple` lists the routines instead.
+        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
+            drop(stdout);
+            supple::play::pick().map(|_| ())
+        }
         None => cli::list(&mut stdout),
     };
     match result {

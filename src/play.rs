@@ -15,7 +15,7 @@ pub fn run(args: &RunArgs) -> Result<Outcome, Failure> {
     let plan = Plan::new(&routine);
     let mode = args.mode();
     // Opened before any screen takes over, so nothing the device says can reach it.
-    let (speaker, notice) = speaker(args, &settings);
+    let (speaker, notice) = speaker(args.mute, args.volume, &settings);
     if let (Some(notice), Mode::Plain) = (&notice, mode) {
         eprintln!("supple: {notice}");
     }
@@ -25,10 +25,16 @@ pub fn run(args: &RunArgs) -> Result<Outcome, Failure> {
         .map_err(anyhow::Error::from)?;
     let mut sound = Sound::new(speaker);
     let outcome = tokio.block_on(async {
-        let (sender, inputs) = Inputs::channel();
         let clock = Clock::start(args.speed);
         match mode {
-            Mode::Plain | Mode::Json | Mode::FullScreen => {
+            // The full screen: keys from the terminal, the player on it.
+            Mode::FullScreen => {
+                let muted = sound.speaker().is_muted();
+                let options = crate::ui::Options::from_env(muted, notice);
+                crate::ui::play(&plan, clock, &mut sound, options).await
+            }
+            Mode::Plain | Mode::Json => {
+                let (sender, inputs) = Inputs::channel();
                 runtime::lines::spawn_stdin_reader(sender);
                 let style = if mode == Mode::Json {
                     Style::Json
@@ -50,14 +56,34 @@ pub fn run(args: &RunArgs) -> Result<Outcome, Failure> {
     Ok(outcome)
 }
 
+/// `supple` with no command: the full-screen picker; each routine picked plays full screen.
+pub fn pick() -> Result<Outcome, Failure> {
+    let settings = Settings::load().map_err(Failure::Usage)?;
+    let (speaker, notice) = speaker(false, None, &settings);
+    let tokio = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(anyhow::Error::from)?;
+    let mut sound = Sound::new(speaker);
+    let muted = sound.speaker().is_muted();
+    let outcome = tokio.block_on(crate::ui::pick(&mut sound, muted, notice));
+    // The key reader's thread may still be blocked in a read: don't wait for it.
+    tokio.shutdown_background();
+    Ok(outcome?)
+}
+
 /// The speaker for a run, and a notice to show once when sound was wanted but is not there.
-fn speaker(args: &RunArgs, settings: &Settings) -> (Box<dyn Speaker>, Option<String>) {
-    if args.mute {
+fn speaker(
+    mute: bool,
+    volume: Option<u8>,
+    settings: &Settings,
+) -> (Box<dyn Speaker>, Option<String>) {
+    if mute {
         let mut silent = Silent::default();
         silent.set_muted(true);
         return (Box::new(silent), None);
     }
-    let volume = f32::from(args.volume.unwrap_or(settings.volume)) / 100.0;
+    let volume = f32::from(volume.unwrap_or(settings.volume)) / 100.0;
     match audio::open(volume, audio::user_dir().as_deref()) {
         Ok(mut speaker) => {
             speaker.set_muted(settings.mute);

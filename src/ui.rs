@@ -1,0 +1,38 @@
+//! The full screen: the player and the picker. Views are pure functions of state; this
+//! module only takes the terminal, runs the loops on it and always gives it back.
+
+pub mod digits;
+pub mod format;
+pub mod frontend;
+pub mod help;
+pub mod keys;
+pub mod pacer;
+pub mod picker;
+pub mod player;
+mod run;
+pub mod safety;
+pub mod summary;
+pub mod theme;
+
+#[cfg(test)]
+mod testing;
+
+pub use frontend::{Options, Player};
+pub use run::{pick, play};
+
+use safety::Store;
+use theme::Theme;
+
+impl Options {
+    /// Colour unless `NO_COLOR`; the safety note if it hasn't been shown today.
+    pub fn from_env(muted: bool, notice: Option<String>) -> Options {
+        let store = Store::from_env();
+        let today = safety::today();
+        Options {
+            theme: Theme::from_env(),
+            muted,
+            notice,
+            safety: store.due(&today).then_some((store, today)),
+        }
+    }
+}

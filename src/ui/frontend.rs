@@ -1,0 +1,363 @@
+//! The full-screen front end: keys to actions, UI-only state (help, the resume lead-in,
+//! the summary), and drawing only when something visible changed.
+
+use std::io;
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use super::format::{ceil_secs, until_tick};
+use super::help::Help;
+use super::keys::{Key, key};
+use super::pacer;
+use super::player::PlayerView;
+use super::safety::Store;
+use super::summary::{Summary, SummaryView};
+use super::theme::Theme;
+use crate::runtime::{Action, Frontend, Input};
+use crate::session::{Command, Event, PhaseKind, Session, Stamped, Status};
+
+/// The "get ready" count before a paused hold goes on again.
+pub const LEAD_IN: Duration = Duration::from_secs(3);
+/// What `+` and `-` add to and take from the countdown.
+pub const STEP: Duration = Duration::from_secs(10);
+
+/// How the full screen starts.
+pub struct Options {
+    pub theme: Theme,
+    pub muted: bool,
+    /// A line about the program itself, e.g. that there is no sound device.
+    pub notice: Option<String>,
+    /// Show the safety note before the routine starts, and record the day in this store.
+    pub safety: Option<(Store, String)>,
+}
+
+/// What fills the screen.
+#[derive(Debug, Clone, PartialEq)]
+enum Screen {
+    Playing,
+    Summary(Summary),
+}
+
+/// Stops the process for Ctrl-Z and takes the terminal back afterwards.
+pub type Suspend = Box<dyn FnMut() -> io::Result<()>>;
+
+pub struct Player<'t, B: Backend> {
+    terminal: &'t mut Terminal<B>,
+    theme: Theme,
+    muted: bool,
+    notice: Option<String>,
+    screen: Screen,
+    help: bool,
+    /// Driver time at which the resume lead-in ends, while it runs.
+    lead_in_until: Option<Duration>,
+    suspend: Suspend,
+    suspend_requested: bool,
+    /// Driver time of the latest start, for the summary's paused time.
+    started_at: Duration,
+    /// What was last drawn; a wake-up that would draw the same thing draws nothing.
+    drawn: Option<Look>,
+    dirty: bool,
+    draws: u64,
+    /// The pacer's form as last drawn (it depends on the screen's size and layout).
+    pacer_form: Option<pacer::Form>,
+}
+
+/// Everything that decides what the screen shows, coarsely: when it is unchanged, so is
+/// the screen.
+#[derive(Debug, Clone, PartialEq)]
+struct Look {
+    screen: Screen,
+    help: bool,
+    muted: bool,
+    status: Status,
+    phase: usize,
+    phase_len: Duration,
+    phase_secs: u64,
+    total_secs: u64,
+    lead_in_secs: Option<u64>,
+    /// The pacer's picture, during breathing.
+    pacer: Option<u32>,
+}
+
+impl<'t, B: Backend> Player<'t, B>
+where
+    B::Error: Send + Sync + 'static,
+{
+    pub fn new(terminal: &'t mut Terminal<B>, options: Options, suspend: Suspend) -> Self {
+        Player {
+            terminal,
+            theme: options.theme,
+            muted: options.muted,
+            notice: options.notice,
+            screen: Screen::Playing,
+            help: false,
+            lead_in_until: None,
+            suspend,
+            suspend_requested: false,
+            started_at: Duration::ZERO,
+            drawn: None,
+            dirty: true,
+            draws: 0,
+            pacer_form: None,
+        }
+    }
+
+    /// Whether the sound is off now (it starts as `Options::muted` and `m` toggles it).
+    pub fn muted(&self) -> bool {
+        self.muted
+    }
+
+    /// How many frames were drawn so far.
+    pub fn draws(&self) -> u64 {
+        self.draws
+    }
+
+    fn look(&self, session: &Session, now: Duration) -> Look {
+        let progress = session.progress(now);
+        Look {
+            screen: self.screen.clone(),
+            help: self.help,
+            muted: self.muted,
+            status: progress.status,
+            phase: progress.phase,
+            phase_len: progress.phase_len,
+            phase_secs: ceil_secs(progress.phase_left),
+            total_secs: ceil_secs(progress.total_left),
+            lead_in_secs: self
+                .lead_in_until
+                .map(|end| ceil_secs(end.saturating_sub(now))),
+            pacer: self
+                .pacer(session, now)
+                .map(|(form, level)| form.shape(level)),
+        }
+    }
+
+    /// The pacer's form as last drawn, and its level now.
+    fn pacer(&self, session: &Session, now: Duration) -> Option<(pacer::Form, f64)> {
+        let level = pacer::level(
+            session.current_phase().kind,
+            session.progress(now).phase_ratio(),
+        )?;
+        Some((self.pacer_form?, level))
+    }
+
+    fn draw(&mut self, session: &Session, now: Duration) -> anyhow::Result<()> {
+        let theme = self.theme;
+        let lead_in = self.lead_in_until.map(|end| end.saturating_sub(now));
+        let Player {
+            terminal,
+            screen,
+            help,
+            muted,
+            notice,
+            ..
+        } = self;
+        let mut pacer_form = None;
+        terminal.draw(|frame| {
+            let area = frame.area();
+            match screen {
+                Screen::Playing => {
+                    let mut view = PlayerView::new(session, now);
+                    view.theme = theme;
+                    view.muted = *muted;
+                    view.notice = notice.as_deref();
+                    view.lead_in = lead_in;
+                    pacer_form = view.pacer_form(area);
+                    frame.render_widget(&view, area);
+                }
+                Screen::Summary(summary) => {
+                    frame.render_widget(&SummaryView { summary, theme }, area);
+                }
+            }
+            if *help {
+                frame.render_widget(&Help { theme }, area);
+            }
+        })?;
+        self.draws += 1;
+        self.pacer_form = pacer_form;
+        Ok(())
+    }
+
+    fn playing_key(&mut self, session: &Session, key: Key, now: Duration) -> Vec<Action> {
+        let command = |command| vec![Action::Session(command)];
+        match key {
+            Key::TogglePause => {
+                let paused = matches!(session.status(), Status::Paused { .. });
+                if self.lead_in_until.take().is_some() {
+                    // A second Space during the count stays paused.
+                    Vec::new()
+                } else if !paused {
+                    command(Command::Pause)
+                } else if !needs_lead_in(session.current_phase().kind) {
+                    command(Command::Resume)
+                } else {
+                    self.lead_in_until = Some(now + LEAD_IN);
+                    Vec::new()
+                }
+            }
+            Key::Next => command(Command::Next),
+            Key::Back => command(Command::Back),
+            Key::More => command(Command::AddTime(STEP)),
+            Key::Less => command(Command::TakeTime(STEP)),
+            Key::ToggleMute => {
+                self.muted = !self.muted;
+                vec![Action::ToggleMute]
+            }
+            Key::Quit | Key::Escape => vec![Action::Session(Command::Quit), Action::Exit],
+            Key::Suspend => self.suspend_now(),
+            Key::ToggleHelp | Key::Enter | Key::Restart | Key::Other => Vec::new(),
+        }
+    }
+
+    /// Ctrl-Z: pause first, so the time spent stopped is not routine time; the suspend
+    /// itself happens in `wake`, once the pause has been applied.
+    fn suspend_now(&mut self) -> Vec<Action> {
+        self.suspend_requested = true;
+        self.lead_in_until = None;
+        vec![Action::Session(Command::Pause)]
+    }
+}
+
+/// Whether resuming into this phase first counts down: holds and breaths go on at once
+/// when resumed, while getting ready, releasing, switching and resting are already a time
+/// to get ready.
+fn needs_lead_in(kind: PhaseKind) -> bool {
+    kind == PhaseKind::Hold || kind.is_breathing()
+}
+
+/// Blanks the screen and makes the next draw write every cell, for when the terminal's
+/// contents can't be trusted (back from a suspend, a new loop on the same screen).
+/// `Terminal::clear` would do, but it asks the terminal for the cursor position, and that
+/// answer never comes while the key reader holds crossterm's input.
+pub fn refresh<B: Backend>(terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+    // An empty frame makes ratatui's idea of the screen empty, then the screen is made so.
+    terminal.draw(|_| {})?;
+    terminal.backend_mut().clear()?;
+    terminal.backend_mut().flush()
+}
+
+impl<B: Backend> Frontend for Player<'_, B>
+where
+    B::Error: Send + Sync + 'static,
+{
+    fn show(&mut self, session: &Session, events: &[Stamped], now: Duration) -> anyhow::Result<()> {
+        for stamped in events {
+            match stamped.event {
+                Event::Start => {
+                    self.started_at = now;
+                    self.lead_in_until = None;
+                    self.screen = Screen::Playing;
+                }
+                Event::Resume => self.lead_in_until = None,
+                Event::Done { completed, skipped } => {
+                    let plan = session.plan();
+                    let wall = now.saturating_sub(self.started_at);
+                    self.lead_in_until = None;
+                    self.screen = Screen::Summary(Summary {
+                        title: plan.routine.title.clone(),
+                        taken: stamped.t,
+                        paused: wall.saturating_sub(stamped.t),
+                        completed,
+                        skipped,
+                        steps: plan.step_count(),
+                    });
+                }
+                _ => {}
+            }
+        }
+        self.dirty = true;
+        Ok(())
+    }
+
+    fn handle(&mut self, session: &Session, input: Input, now: Duration) -> Vec<Action> {
+        let key = match input {
+            Input::Key(event) => key(&event),
+            Input::Resize(..) => {
+                self.dirty = true;
+                None
+            }
+            Input::Line(_) => None,
+        };
+        let Some(key) = key else {
+            return Vec::new();
+        };
+        self.dirty = true;
+        match key {
+            Key::ToggleHelp => {
+                self.help = !self.help;
+                return Vec::new();
+            }
+            Key::Escape if self.help => {
+                self.help = false;
+                return Vec::new();
+            }
+            Key::Suspend => return self.suspend_now(),
+            _ => {}
+        }
+        match self.screen {
+            Screen::Playing => self.playing_key(session, key, now),
+            Screen::Summary(_) => match key {
+                Key::Restart | Key::Enter => vec![Action::Restart],
+                Key::Quit | Key::Escape => vec![Action::Exit],
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    fn wake_at(&self, session: &Session, now: Duration) -> Option<Duration> {
+        if self.screen != Screen::Playing {
+            return None;
+        }
+        if let Some(end) = self.lead_in_until {
+            let left = end.saturating_sub(now);
+            return Some(now + until_tick(left).min(left));
+        }
+        if session.status() != Status::Running {
+            return None;
+        }
+        let progress = session.progress(now);
+        // The pacer's next frame: the first frame instant at which its picture changes.
+        let pacer = self.pacer(session, now).and_then(|(form, _)| {
+            let kind = session.current_phase().kind;
+            let ratio = pacer::next_change(kind, progress.phase_ratio(), form)?;
+            let at =
+                pacer::frame_at_or_after(progress.phase_len.mul_f64(ratio), progress.phase_elapsed);
+            Some(at.saturating_sub(progress.phase_elapsed))
+        });
+        [
+            Some(until_tick(progress.phase_left)),
+            Some(until_tick(progress.total_left)),
+            pacer,
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .map(|wait| now + wait)
+    }
+
+    fn wake(&mut self, session: &Session, now: Duration) -> anyhow::Result<Vec<Action>> {
+        let mut actions = Vec::new();
+        if self.suspend_requested && session.status() != Status::Running {
+            self.suspend_requested = false;
+            (self.suspend)()?;
+            refresh(self.terminal)?;
+            self.dirty = true;
+        }
+        if self.lead_in_until.is_some_and(|end| now >= end) {
+            self.lead_in_until = None;
+            actions.push(Action::Session(Command::Resume));
+        }
+        let look = self.look(session, now);
+        if self.dirty || self.drawn.as_ref() != Some(&look) {
+            self.draw(session, now)?;
+            self.drawn = Some(look);
+            self.dirty = false;
+        }
+        Ok(actions)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,406 @@
+//! The front end in the real loop, on tokio's paused clock, with synthetic keys.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use ratatui::backend::TestBackend;
+
+use super::*;
+use crate::runtime::{self, Clock, Cues, Inputs, Outcome};
+use crate::session::Plan;
+use crate::ui::testing::{routine, secs};
+
+/// Cues that write down every event with its routine time, and count the loop's turns.
+#[derive(Default)]
+struct Recorder {
+    events: Vec<(Event, Duration)>,
+    turns: u64,
+}
+
+impl Cues for Recorder {
+    fn on_events(&mut self, _: &Session, events: &[Stamped], _: Duration) {
+        self.events.extend(events.iter().map(|e| (e.event, e.t)));
+    }
+    fn wake_at(&self, _: &Session, _: Duration) -> Option<Duration> {
+        None
+    }
+    fn wake(&mut self, _: &Session, _: Duration) {
+        self.turns += 1;
+    }
+    fn toggle_mute(&mut self) -> bool {
+        false
+    }
+}
+
+fn key(code: KeyCode) -> Input {
+    Input::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn ctrl(c: char) -> Input {
+    Input::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn options() -> Options {
+    Options {
+        theme: Theme::COLOR,
+        muted: false,
+        notice: None,
+        safety: None,
+    }
+}
+
+struct Run {
+    outcome: Outcome,
+    events: Vec<(Event, Duration)>,
+    turns: u64,
+    draws: u64,
+    screen: String,
+    suspends: u32,
+}
+
+/// Plays `routine()` with keys sent at driver times; returns what happened.
+async fn play(options: Options, script: Vec<(f64, Input)>) -> Run {
+    play_plan(Plan::new(&routine()), options, script).await
+}
+
+async fn play_plan(plan: Plan, options: Options, script: Vec<(f64, Input)>) -> Run {
+    let (sender, inputs) = Inputs::channel();
+    let clock = Clock::start(1.0);
+    tokio::spawn(async move {
+        for (at, input) in script {
+            tokio::time::sleep_until(clock.instant_at(Duration::from_secs_f64(at))).await;
+            let _ = sender.send(input).await;
+        }
+        std::future::pending::<()>().await;
+    });
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let suspends = Rc::new(Cell::new(0));
+    let counter = Rc::clone(&suspends);
+    let mut recorder = Recorder::default();
+    let mut player = Player::new(
+        &mut terminal,
+        options,
+        Box::new(move || {
+            counter.set(counter.get() + 1);
+            Ok(())
+        }),
+    );
+    let outcome = runtime::run(&plan, clock, &mut player, &mut recorder, inputs)
+        .await
+        .expect("the loop runs");
+    let draws = player.draws();
+    drop(player);
+    Run {
+        outcome,
+        events: recorder.events,
+        turns: recorder.turns,
+        draws,
+        screen: terminal.backend().to_string(),
+        suspends: suspends.get(),
+    }
+}
+
+fn kinds(run: &Run) -> Vec<String> {
+    run.events
+        .iter()
+        .filter(|(e, _)| !matches!(e, Event::Phase { .. }))
+        .map(|(e, t)| format!("{e:?}@{}", t.as_secs_f64()))
+        .collect()
+}
+
+#[tokio::test(start_paused = true)]
+async fn space_pauses_and_resumes_after_a_three_second_count() {
+    // The first hold starts at 5 s.
+    let run = play(
+        options(),
+        vec![
+            (6.5, key(KeyCode::Char(' '))),
+            (20.0, key(KeyCode::Char(' '))),
+            (24.0, key(KeyCode::Char('q'))),
+        ],
+    )
+    .await;
+    assert_eq!(run.outcome, Outcome::Quit);
+    assert_eq!(
+        kinds(&run)[..3],
+        ["Start@0", "Pause@6.5", "Resume@6.5"],
+        "the count before resuming is not routine time"
+    );
+    let (resume, _) = run
+        .events
+        .iter()
+        .find(|(e, _)| *e == Event::Resume)
+        .unwrap();
+    assert_eq!(*resume, Event::Resume);
+    // Resumed at 23 s of driver time, 1.5 s of routine time + 1 s more at the quit.
+    assert_eq!(run.events.last().unwrap().1, Duration::from_secs_f64(7.5));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_second_space_during_the_count_stays_paused() {
+    let run = play(
+        options(),
+        vec![
+            (6.0, key(KeyCode::Char(' '))),
+            (7.0, key(KeyCode::Char(' '))),
+            (8.0, key(KeyCode::Char(' '))),
+            (30.0, key(KeyCode::Char('q'))),
+        ],
+    )
+    .await;
+    assert!(!run.events.iter().any(|(e, _)| *e == Event::Resume));
+    assert!(run.screen.contains("PAUSED"), "{}", run.screen);
+}
+
+#[test]
+fn only_holds_and_breaths_count_down_before_resuming() {
+    let counted: Vec<_> = [
+        PhaseKind::Prepare,
+        PhaseKind::Hold,
+        PhaseKind::Release,
+        PhaseKind::Switch,
+        PhaseKind::Rest,
+        PhaseKind::Inhale,
+        PhaseKind::HoldOut,
+    ]
+    .into_iter()
+    .filter(|kind| needs_lead_in(*kind))
+    .collect();
+    assert_eq!(
+        counted,
+        [PhaseKind::Hold, PhaseKind::Inhale, PhaseKind::HoldOut]
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn resuming_a_get_ready_needs_no_count() {
+    let run = play(
+        options(),
+        vec![
+            (1.0, key(KeyCode::Char(' '))),
+            (2.0, key(KeyCode::Char(' '))),
+            (2.5, key(KeyCode::Esc)),
+        ],
+    )
+    .await;
+    assert_eq!(kinds(&run)[1..3], ["Pause@1", "Resume@1"]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn n_skips_b_goes_back_and_plus_minus_change_the_countdown() {
+    let run = play(
+        options(),
+        vec![
+            (1.0, key(KeyCode::Char('n'))),
+            (2.0, key(KeyCode::Left)),
+            (10.0, key(KeyCode::Char('+'))),
+            (10.0, key(KeyCode::Char('-'))),
+            (10.0, key(KeyCode::Char('-'))),
+            (11.0, ctrl('c')),
+        ],
+    )
+    .await;
+    assert_eq!(
+        kinds(&run),
+        [
+            "Start@0",
+            "Skip { to: 1 }@1",
+            "Back { to: 0 }@2",
+            "Quit { completed: 0, skipped: 0 }@11"
+        ]
+    );
+    // Back at 2 s restarted step 1's prepare (5 s): its hold began at 7 s; at 10 s, +10 -10
+    // -10 left 2 - 10 → the hold ended at once, and the release began.
+    let phases: Vec<_> = run
+        .events
+        .iter()
+        .filter_map(|(e, t)| match e {
+            Event::Phase { index, .. } => Some((*index, t.as_secs())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(phases, [(0, 0), (9, 1), (0, 2), (1, 7), (2, 10)]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_loop_wakes_about_once_a_second_during_a_hold() {
+    let mut routine = routine();
+    routine.steps.drain(..3);
+    routine.steps[0].prepare = Duration::ZERO;
+    // A single 60 s hold; quit 1 s before its end.
+    let run = play_plan(
+        Plan::new(&routine),
+        options(),
+        vec![(59.0, key(KeyCode::Char('q')))],
+    )
+    .await;
+    assert!((58..=62).contains(&run.turns), "{} turns", run.turns);
+    assert!((58..=62).contains(&run.draws), "{} draws", run.draws);
+}
+
+#[tokio::test(start_paused = true)]
+async fn every_change_of_the_pacer_is_drawn_and_nothing_more() {
+    let mut routine = routine();
+    routine.steps.drain(..1);
+    routine.steps.truncate(1);
+    routine.steps[0].prepare = Duration::ZERO;
+    let plan = Plan::new(&routine);
+    // The pictures one breath shows (inhale 4, hold 2, exhale 6, hold 2), sampled finely.
+    let (session, _) = Session::start(plan.clone(), Duration::ZERO);
+    let form = PlayerView::new(&session, Duration::ZERO)
+        .pacer_form(ratatui::layout::Rect::new(0, 0, 80, 24))
+        .expect("a pacer at 80x24");
+    let mut pictures = 0;
+    for kind in [PhaseKind::Inhale, PhaseKind::Exhale] {
+        let shapes: Vec<u32> = (0..=10_000)
+            .map(|i| form.shape(pacer::level(kind, f64::from(i) / 10_000.0).unwrap()))
+            .collect();
+        pictures += shapes.windows(2).filter(|w| w[0] != w[1]).count();
+    }
+    // Quit at the end of the first breath.
+    let run = play_plan(plan, options(), vec![(13.9, key(KeyCode::Char('q')))]).await;
+    let seconds = 14;
+    let phases = 4;
+    assert!(pictures as u64 > 40, "{pictures} pictures");
+    assert!(
+        (pictures as u64..=pictures as u64 + seconds + phases + 2).contains(&run.draws),
+        "{} draws for {pictures} pictures",
+        run.draws
+    );
+    assert!(
+        run.turns <= run.draws + 6,
+        "{} turns for {} draws",
+        run.turns,
+        run.draws
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn nothing_is_drawn_while_paused() {
+    let run = play(
+        options(),
+        vec![
+            (1.0, key(KeyCode::Char(' '))),
+            (601.0, key(KeyCode::Char('q'))),
+        ],
+    )
+    .await;
+    // A few around the key presses; none in the ten paused minutes.
+    assert!(run.draws <= 6, "{} draws", run.draws);
+    assert!(run.turns <= 8, "{} turns", run.turns);
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_end_shows_a_summary_and_r_starts_again() {
+    let mut routine = routine();
+    routine.steps.drain(..2);
+    routine.steps.truncate(1);
+    // One 20 s rest step.
+    let run = play_plan(
+        Plan::new(&routine),
+        options(),
+        vec![
+            (25.0, key(KeyCode::Char('r'))),
+            (26.0, key(KeyCode::Char('q'))),
+        ],
+    )
+    .await;
+    assert_eq!(
+        kinds(&run),
+        [
+            "Start@0",
+            "Done { completed: 1, skipped: 0 }@20",
+            "Start@0",
+            "Quit { completed: 0, skipped: 0 }@1"
+        ]
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_summary_stays_until_a_key() {
+    let mut routine = routine();
+    routine.steps.drain(..2);
+    routine.steps.truncate(1);
+    let run = play_plan(
+        Plan::new(&routine),
+        options(),
+        vec![(25.0, key(KeyCode::Char(' '))), (300.0, key(KeyCode::Esc))],
+    )
+    .await;
+    assert_eq!(run.outcome, Outcome::Finished);
+    assert!(
+        run.screen.contains("Done!") && run.screen.contains("1 of 1"),
+        "{}",
+        run.screen
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn ctrl_z_pauses_then_suspends_and_comes_back_paused() {
+    let run = play(
+        options(),
+        vec![(7.0, ctrl('z')), (60.0, key(KeyCode::Char('q')))],
+    )
+    .await;
+    assert_eq!(run.suspends, 1);
+    assert_eq!(kinds(&run)[1], "Pause@7");
+    assert!(run.screen.contains("PAUSED"));
+}
+
+#[tokio::test(start_paused = true)]
+async fn help_toggles_and_esc_closes_it_before_quitting() {
+    let run = play(
+        options(),
+        vec![
+            (1.0, key(KeyCode::Char('?'))),
+            (2.0, key(KeyCode::Esc)),
+            (3.0, key(KeyCode::Char('?'))),
+            (4.0, key(KeyCode::Char('q'))),
+        ],
+    )
+    .await;
+    assert_eq!(kinds(&run)[1], "Quit { completed: 0, skipped: 0 }@4");
+    assert!(run.screen.contains("Keys") && run.screen.contains("suspend"));
+}
+
+#[tokio::test(start_paused = true)]
+async fn key_releases_do_nothing() {
+    let release = Input::Key(KeyEvent::new_with_kind_and_state(
+        KeyCode::Char('q'),
+        KeyModifiers::NONE,
+        KeyEventKind::Release,
+        KeyEventState::NONE,
+    ));
+    let run = play(
+        options(),
+        vec![
+            (1.0, release),
+            (2.0, key(KeyCode::Char('m'))),
+            (3.0, key(KeyCode::Char('q'))),
+        ],
+    )
+    .await;
+    assert_eq!(run.events.last().unwrap().1, secs(3));
+    assert!(run.screen.contains("muted"));
+}
+
+#[test]
+fn help_shows_over_the_player() {
+    let (session, _) = Session::start(Plan::new(&routine()), Duration::ZERO);
+    for (width, height) in [(80, 24), (24, 7)] {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let mut player = Player::new(&mut terminal, options(), Box::new(|| Ok(())));
+        assert!(
+            player
+                .handle(&session, key(KeyCode::Char('?')), secs(1))
+                .is_empty()
+        );
+        assert!(player.wake(&session, secs(1)).unwrap().is_empty());
+        drop(player);
+        insta::assert_snapshot!(
+            format!("help_over_player_{width}x{height}"),
+            terminal.backend()
+        );
+    }
+}

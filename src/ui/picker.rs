@@ -1,0 +1,159 @@
+//! The picker `supple` opens with no arguments: every routine with its length and
+//! description; a broken one shows its problems instead of hiding or crashing the list.
+
+use std::time::Duration;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::routine::file::Problem;
+use crate::routine::library::{Entry, Origin};
+use crate::session::Plan;
+
+/// One routine as the picker lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub name: String,
+    pub title: String,
+    /// `None` for a broken routine.
+    pub length: Option<Duration>,
+    pub description: Option<String>,
+    /// The user's own (or a file), not built in.
+    pub yours: bool,
+    /// Every problem, one per line; empty when the routine is valid.
+    pub problems: Vec<String>,
+}
+
+impl Item {
+    pub fn from_entry(entry: &Entry) -> Item {
+        let yours = !matches!(entry.origin, Origin::BuiltIn);
+        match &entry.routine {
+            Ok(routine) => Item {
+                name: entry.name.clone(),
+                title: routine.title.clone(),
+                length: Some(Plan::new(routine).total()),
+                description: routine.description.clone(),
+                yours,
+                problems: Vec::new(),
+            },
+            Err(problems) => Item {
+                name: entry.name.clone(),
+                title: problems
+                    .first()
+                    .map_or_else(|| "invalid".into(), |p| p.message.clone()),
+                length: None,
+                description: None,
+                yours,
+                problems: problems.iter().map(problem_text).collect(),
+            },
+        }
+    }
+}
+
+/// A problem without its file (the list already says which routine it is).
+fn problem_text(problem: &Problem) -> String {
+    match (problem.line, problem.path.as_str()) {
+        (0, _) => problem.message.clone(),
+        (line, "") => format!("line {line}: {}", problem.message),
+        (line, path) => format!("line {line}: {path}: {}", problem.message),
+    }
+}
+
+/// What a key did in the picker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Picked {
+    /// Start this item (an index into the items).
+    Start(usize),
+    Quit,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picker {
+    pub items: Vec<Item>,
+    pub filter: String,
+    /// Typing goes into the filter.
+    pub filtering: bool,
+    /// Position in the visible (filtered) list.
+    pub selected: usize,
+}
+
+impl Picker {
+    pub fn new(items: Vec<Item>) -> Picker {
+        Picker {
+            items,
+            filter: String::new(),
+            filtering: false,
+            selected: 0,
+        }
+    }
+
+    /// Indexes of the items the filter lets through: name or title containing it, any case.
+    pub fn visible(&self) -> Vec<usize> {
+        let needle = self.filter.to_lowercase();
+        (0..self.items.len())
+            .filter(|&i| {
+                let item = &self.items[i];
+                item.name.to_lowercase().contains(&needle)
+                    || item.title.to_lowercase().contains(&needle)
+            })
+            .collect()
+    }
+
+    fn current(&self) -> Option<usize> {
+        self.visible().get(self.selected).copied()
+    }
+
+    /// Applies one key event; only presses count.
+    pub fn handle(&mut self, key: &KeyEvent) -> Option<Picked> {
+        if key.kind != KeyEventKind::Press {
+            return None;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let count = self.visible().len();
+        let last = count.saturating_sub(1);
+        match key.code {
+            KeyCode::Char('c') if ctrl => return Some(Picked::Quit),
+            KeyCode::Up => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Down => self.selected = (self.selected + 1).min(last),
+            KeyCode::PageUp => self.selected = self.selected.saturating_sub(10),
+            KeyCode::PageDown => self.selected = (self.selected + 10).min(last),
+            KeyCode::Home => self.selected = 0,
+            KeyCode::End => self.selected = last,
+            KeyCode::Enter => {
+                self.filtering = false;
+                let current = self.current()?;
+                if self.items[current].problems.is_empty() {
+                    return Some(Picked::Start(current));
+                }
+            }
+            KeyCode::Esc if self.filtering || !self.filter.is_empty() => {
+                self.filtering = false;
+                self.filter.clear();
+            }
+            KeyCode::Backspace if self.filtering => {
+                if self.filter.pop().is_none() {
+                    self.filtering = false;
+                }
+                self.selected = 0;
+            }
+            KeyCode::Char(c) if self.filtering && !ctrl => {
+                self.filter.push(c);
+                self.selected = 0;
+            }
+            KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
+            KeyCode::Char('g') => self.selected = 0,
+            KeyCode::Char('G') => self.selected = last,
+            KeyCode::Char('/') => self.filtering = true,
+            KeyCode::Char('q') | KeyCode::Esc => return Some(Picked::Quit),
+            _ => {}
+        }
+        None
+    }
+}
+
+mod view;
+
+pub use view::PickerView;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,204 @@
+//! The picker on screen: the list with lengths and titles, the selected routine's
+//! description or problems, the filter and the keys.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::{Item, Picker};
+use crate::ui::format;
+use crate::ui::theme::Theme;
+
+pub struct PickerView<'a> {
+    pub picker: &'a Picker,
+    pub theme: Theme,
+}
+
+impl Widget for &PickerView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (picker, theme) = (self.picker, self.theme);
+        let visible = picker.visible();
+        let width = area.width.saturating_sub(2);
+        // The selected routine's description, or every problem of a broken one, a line each
+        // as `validate` prints them.
+        let about: Vec<String> = picker.current().map_or(Vec::new(), |i| {
+            let item = &picker.items[i];
+            let paragraphs = if item.problems.is_empty() {
+                item.description.iter().cloned().collect()
+            } else {
+                item.problems.clone()
+            };
+            paragraphs
+                .iter()
+                .flat_map(|text| format::wrap(text, usize::from(width)))
+                .collect()
+        });
+        let tall = area.height >= 12;
+        let filter_rows = u16::from(picker.filtering || !picker.filter.is_empty());
+        // The list gets at least three rows (or all there is), the description what is left,
+        // up to four rows, right under the list.
+        let fixed = 2 + filter_rows + u16::from(tall);
+        let room = area.height.saturating_sub(fixed);
+        let list_rows = (visible.len().max(1) as u16).min(room);
+        let spare = room.saturating_sub(list_rows.max(3));
+        let gap = u16::from(tall && !about.is_empty() && spare > 1);
+        let about_rows = (about.len() as u16).min(4).min(spare.saturating_sub(gap));
+        let list_rows = room
+            .saturating_sub(gap + about_rows)
+            .min(list_rows.max(room.min(3)));
+        let [header, _, list, _, about_area, _, filter, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(u16::from(tall)),
+            Constraint::Length(list_rows),
+            Constraint::Length(gap),
+            Constraint::Length(about_rows),
+            Constraint::Fill(1),
+            Constraint::Length(filter_rows),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let inset = |area: Rect| area.inner(Margin::new(1, 0));
+
+        let count = match (visible.len(), picker.items.len()) {
+            (shown, all) if shown == all => format!("{all} routines"),
+            (shown, all) => format!("{shown} of {all}"),
+        };
+        let room = usize::from(width).saturating_sub(count.chars().count() + 2);
+        let title = ["supple: pick a routine", "pick a routine", "supple"]
+            .into_iter()
+            .find(|title| title.len() <= room)
+            .unwrap_or("");
+        Line::styled(title, theme.title()).render(inset(header), buf);
+        Line::styled(count, theme.dim())
+            .right_aligned()
+            .render(inset(header), buf);
+
+        self.render_list(&visible, inset(list), buf);
+
+        let broken = picker
+            .current()
+            .is_some_and(|i| !picker.items[i].problems.is_empty());
+        let about_style = if broken { theme.error() } else { theme.dim() };
+        for (y, line) in (about_area.y..about_area.bottom()).zip(&about) {
+            let line = if y + 1 == about_area.bottom() && about.len() > usize::from(about_rows) {
+                format!(
+                    "{}…",
+                    format::ellipsis(line, usize::from(width) - 1).trim_end_matches('…')
+                )
+            } else {
+                line.clone()
+            };
+            Line::styled(line, about_style).render(
+                inset(Rect {
+                    y,
+                    height: 1,
+                    ..about_area
+                }),
+                buf,
+            );
+        }
+
+        if !filter.is_empty() {
+            let cursor = if picker.filtering { "▏" } else { "" };
+            Line::from(vec![
+                Span::styled("/", theme.key()),
+                Span::raw(format!("{}{cursor}", picker.filter)),
+            ])
+            .render(inset(filter), buf);
+        }
+
+        let keys: &[(&str, &str, u8)] = if picker.filtering {
+            &[
+                ("Enter", "start", 0),
+                ("Esc", "clear", 1),
+                ("↑↓", "move", 2),
+            ]
+        } else {
+            &[
+                ("↑↓ jk", "move", 3),
+                ("Enter", "start", 0),
+                ("/", "filter", 2),
+                ("q", "quit", 1),
+            ]
+        };
+        crate::ui::help::hints(keys, usize::from(width), theme).render(inset(footer), buf);
+    }
+}
+
+impl PickerView<'_> {
+    fn render_list(&self, visible: &[usize], area: Rect, buf: &mut Buffer) {
+        let (picker, theme) = (self.picker, self.theme);
+        if visible.is_empty() {
+            let text = if picker.items.is_empty() {
+                "No routines found."
+            } else {
+                "No routine matches the filter."
+            };
+            Line::styled(text, theme.dim()).render(area, buf);
+            return;
+        }
+        let height = usize::from(area.height);
+        let offset = (picker.selected + 1).saturating_sub(height);
+        let wide = area.width >= 50;
+        // Lengths in words when there is room, as a clock when there isn't.
+        let length = |item: &Item| match item.length {
+            Some(length) if wide => format::length(length),
+            Some(length) => crate::format::countdown(length),
+            None => "invalid".into(),
+        };
+        let length_width = visible
+            .iter()
+            .map(|&i| length(&picker.items[i]).chars().count())
+            .max()
+            .unwrap_or(0);
+        let name_width = visible
+            .iter()
+            .map(|&i| picker.items[i].name.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(usize::from(area.width).saturating_sub(length_width + 4));
+        for (row, (position, &i)) in visible
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(height)
+            .enumerate()
+        {
+            let item = &picker.items[i];
+            let selected = position == picker.selected;
+            let row_area = Rect {
+                y: area.y + row as u16,
+                height: 1,
+                ..area
+            };
+            let broken = !item.problems.is_empty();
+            let mut spans = vec![
+                Span::raw(if selected { "› " } else { "  " }),
+                Span::raw(format!(
+                    "{:<name_width$}  ",
+                    format::ellipsis(&item.name, name_width)
+                )),
+                Span::styled(
+                    format!("{:>length_width$}", length(item)),
+                    if broken { theme.error() } else { theme.dim() },
+                ),
+            ];
+            let mark = if item.yours && wide { "yours" } else { "" };
+            if wide {
+                let used: usize = spans.iter().map(Span::width).sum();
+                let room = usize::from(area.width).saturating_sub(used + 2 + mark.len() + 2);
+                let style = if broken { theme.error() } else { theme.title() };
+                spans.push(Span::raw("  "));
+                spans.push(Span::styled(format::ellipsis(&item.title, room), style));
+            }
+            Line::from(spans).render(row_area, buf);
+            Line::styled(mark, theme.dim())
+                .right_aligned()
+                .render(row_area, buf);
+            if selected {
+                buf.set_style(row_area, theme.selected());
+            }
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! The player screen: in one glance, what to do now, on which side, how long is left and
+//! what comes next. A pure function of a `PlayerView`, itself built from the session.
+
+use std::time::Duration;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{LineGauge, Widget};
+
+use super::digits::BigText;
+use super::format;
+use super::pacer::{self, Pacer};
+use super::theme::Theme;
+use crate::session::{PhaseKind, Session, Status, ratio};
+
+/// Everything the player shows at one moment. Rendering reads nothing else: no clock, no
+/// session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlayerView<'a> {
+    pub title: &'a str,
+    /// 0-based.
+    pub step: usize,
+    pub steps: usize,
+    pub total_left: Duration,
+    pub routine_ratio: f64,
+    pub kind: PhaseKind,
+    pub name: &'a str,
+    /// Side, rep and breath: `Right leg · rep 2 of 5`.
+    pub detail: Option<String>,
+    pub phase_left: Duration,
+    pub phase_ratio: f64,
+    pub cue: Option<&'a str>,
+    /// The next step's name and planned length; `None` on the last step.
+    pub next: Option<(&'a str, Duration)>,
+    pub paused: bool,
+    /// Time left of the "get ready" lead-in before a resume, while it runs.
+    pub lead_in: Option<Duration>,
+    /// How full the breath pacer is, during breathing.
+    pub pacer: Option<f64>,
+    pub muted: bool,
+    /// One line about the program itself, e.g. that there is no sound device.
+    pub notice: Option<&'a str>,
+    pub theme: Theme,
+}
+
+impl<'a> PlayerView<'a> {
+    /// What the player shows of `session` at driver time `now`.
+    pub fn new(session: &'a Session, now: Duration) -> PlayerView<'a> {
+        let progress = session.progress(now);
+        let plan = session.plan();
+        let routine = &plan.routine;
+        let phase = session.current_phase();
+        let step = routine.steps.get(progress.step);
+        let next = progress.step + 1;
+        let total = plan.total();
+        PlayerView {
+            title: &routine.title,
+            step: progress.step,
+            steps: plan.step_count(),
+            total_left: progress.total_left,
+            routine_ratio: ratio(total.saturating_sub(progress.total_left), total),
+            kind: phase.kind,
+            name: step.map_or("", |step| &step.name),
+            detail: format::detail(phase),
+            phase_left: progress.phase_left,
+            phase_ratio: progress.phase_ratio(),
+            cue: step.and_then(|step| step.cue.as_deref()),
+            next: routine
+                .steps
+                .get(next)
+                .filter(|_| next < plan.step_count())
+                .map(|step| (step.name.as_str(), plan.step_len(next))),
+            paused: matches!(progress.status, Status::Paused { .. }),
+            lead_in: None,
+            pacer: pacer::level(phase.kind, progress.phase_ratio()),
+            muted: false,
+            notice: None,
+            theme: Theme::COLOR,
+        }
+    }
+
+    /// Paused and not already counting down to the resume.
+    fn frozen(&self) -> bool {
+        self.paused && self.lead_in.is_none()
+    }
+}
+
+impl Widget for &PlayerView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let areas = self.areas(area);
+        self.render_header(areas.header, buf);
+        self.render_status(areas.status, buf);
+        if let Some(text) = &self.detail {
+            Line::styled(
+                format::ellipsis(text, usize::from(areas.detail.width)),
+                theme.title(),
+            )
+            .centered()
+            .render(areas.detail, buf);
+        }
+        if let Some(paused) = areas.paused {
+            Line::styled(" PAUSED · Space to resume ", theme.paused())
+                .centered()
+                .render(paused, buf);
+        }
+        self.render_digits(areas.digits, buf);
+        if let (Some(level), Some(area)) = (self.pacer, areas.pacer) {
+            let style = theme.big(self.kind, self.frozen());
+            Pacer { level, style }.render(area, buf);
+        }
+        if let Some(gauge) = areas.phase_gauge {
+            self.render_gauge(gauge, "phase", self.phase_ratio, buf);
+        }
+        self.render_gauge(areas.routine_gauge, "routine", self.routine_ratio, buf);
+        let cue = areas.cue;
+        for (y, line) in (cue.y..cue.bottom()).zip(&areas.cue_lines) {
+            Line::raw(line.as_str()).centered().render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..cue
+                },
+                buf,
+            );
+        }
+        self.render_next(areas.next, buf);
+        if let Some(text) = self.notice {
+            Line::styled(
+                format::ellipsis(text, usize::from(areas.notice.width)),
+                theme.notice(),
+            )
+            .centered()
+            .render(areas.notice, buf);
+        }
+        self.render_footer(areas.footer, buf);
+    }
+}
+
+impl PlayerView<'_> {
+    fn render_header(&self, area: Rect, buf: &mut Buffer) {
+        let (step, steps) = (self.step + 1, self.steps);
+        let left = crate::format::countdown(self.total_left);
+        let width = usize::from(area.width);
+        let right = [
+            format!("step {step} of {steps} · {left} left"),
+            format!("{step}/{steps} · {left} left"),
+            format!("{step}/{steps} · {left}"),
+            format!("{step}/{steps} {left}"),
+        ]
+        .into_iter()
+        .find(|right| right.chars().count() + 8 <= width)
+        .unwrap_or_else(|| format!("{step}/{steps} {left}"));
+        let room = width.saturating_sub(right.chars().count() + 2);
+        Line::styled(format::ellipsis(self.title, room), self.theme.title()).render(area, buf);
+        Line::styled(right, self.theme.dim())
+            .right_aligned()
+            .render(area, buf);
+    }
+
+    /// The phase in words, as a coloured badge, then the move's name; PAUSED before both.
+    fn render_status(&self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let mut spans = Vec::new();
+        if self.lead_in.is_some() {
+            spans.push(Span::styled(" RESUMING ", theme.badge(PhaseKind::Prepare)));
+            spans.push(Span::raw(" "));
+        } else if self.paused {
+            spans.push(Span::styled(" PAUSED ", theme.paused()));
+            spans.push(Span::raw(" "));
+        }
+        spans.push(Span::styled(
+            format!(" {} ", format::phase_word(self.kind)),
+            theme.badge(self.kind),
+        ));
+        let used: usize = spans.iter().map(Span::width).sum();
+        let room = usize::from(area.width).saturating_sub(used + 2);
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(
+            format::ellipsis(self.name, room),
+            theme.phase(self.kind).patch(theme.title()),
+        ));
+        Line::from(spans).centered().render(area, buf);
+    }
+
+    fn render_digits(&self, area: Rect, buf: &mut Buffer) {
+        let text = format::countdown(self.lead_in.unwrap_or(self.phase_left));
+        let style = match self.lead_in {
+            Some(_) => self.theme.big(PhaseKind::Prepare, false),
+            None => self.theme.big(self.kind, self.paused),
+        };
+        BigText { text: &text, style }.render(area, buf);
+    }
+
+    fn render_gauge(&self, area: Rect, label: &str, ratio: f64, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let label = if area.width >= 30 {
+            format!("{label:<8}")
+        } else {
+            String::new()
+        };
+        LineGauge::default()
+            .ratio(ratio.clamp(0.0, 1.0))
+            .label(Span::styled(label, self.theme.dim()))
+            .filled_symbol("█")
+            .unfilled_symbol("─")
+            .filled_style(self.theme.phase(self.kind))
+            .unfilled_style(self.theme.dim())
+            .render(area, buf);
+    }
+
+    fn render_next(&self, area: Rect, buf: &mut Buffer) {
+        let what = match self.next {
+            Some((name, len)) => format!("{name} · {}", format::length(len)),
+            None => "the end".to_string(),
+        };
+        let room = usize::from(area.width).saturating_sub(6);
+        Line::from(vec![
+            Span::styled("next: ", self.theme.dim()),
+            Span::raw(format::ellipsis(&what, room)),
+        ])
+        .centered()
+        .render(area, buf);
+    }
+
+    fn render_footer(&self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let width = usize::from(area.width);
+        let indicator = if self.muted { "muted" } else { "" };
+        let pause = if self.paused { "resume" } else { "pause" };
+        let mute = if self.muted { "unmute" } else { "mute" };
+        let keys = [
+            ("Space", pause, 0),
+            ("n", "next", 3),
+            ("b", "back", 4),
+            ("+/-", "10s", 6),
+            ("m", mute, 5),
+            ("?", "help", 1),
+            ("q", "quit", 2),
+        ];
+        let room = width.saturating_sub(indicator.len() + 1);
+        super::help::hints(&keys, room, theme).render(area, buf);
+        if self.muted {
+            Line::styled(indicator, theme.notice().add_modifier(Modifier::BOLD))
+                .right_aligned()
+                .render(area, buf);
+        }
+    }
+}
+
+mod layout;
+#[cfg(test)]
+mod tests;

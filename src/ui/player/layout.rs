@@ -1,0 +1,168 @@
+//! Where everything on the player screen goes: rows by priority, so the essentials survive
+//! small terminals, and the countdown takes what is left.
+
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+
+use super::PlayerView;
+use crate::ui::{format, pacer};
+
+/// Heights of the screen's rows, top to bottom. The essentials come first; what is left goes
+/// to the countdown, so it grows with the terminal.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Rows {
+    header: u16,
+    gap_top: u16,
+    status: u16,
+    detail: u16,
+    countdown: u16,
+    gap_bottom: u16,
+    phase_gauge: u16,
+    routine_gauge: u16,
+    cue: u16,
+    next: u16,
+    notice: u16,
+    footer: u16,
+}
+
+impl Rows {
+    fn plan(view: &PlayerView, height: u16, cue_lines: u16) -> Rows {
+        let mut left = height;
+        let mut take = |want: u16| {
+            let got = want.min(left);
+            left -= got;
+            got
+        };
+        let mut rows = Rows {
+            header: take(1),
+            footer: take(1),
+            status: take(1),
+            countdown: take(1),
+            ..Rows::default()
+        };
+        rows.detail = take(u16::from(view.detail.is_some()));
+        rows.phase_gauge = take(1);
+        rows.next = take(1);
+        // Three rows is the smallest the big digits come in; one row more is no use to them.
+        let used = rows.header + rows.footer + rows.status + rows.countdown + rows.detail;
+        if height.saturating_sub(used + rows.phase_gauge + rows.next) >= 2 {
+            rows.countdown += take(2);
+        }
+        rows.routine_gauge = take(1);
+        rows.cue = take(cue_lines.min(3));
+        rows.notice = take(u16::from(view.notice.is_some()));
+        rows.gap_top = take(1);
+        rows.gap_bottom = take(1);
+        rows.countdown += left;
+        rows
+    }
+}
+
+/// Where everything goes on a screen of a given size.
+pub(super) struct Areas {
+    pub(super) header: Rect,
+    pub(super) status: Rect,
+    pub(super) detail: Rect,
+    /// The "PAUSED · Space to resume" line, when paused and there is room.
+    pub(super) paused: Option<Rect>,
+    pub(super) digits: Rect,
+    /// The pacer, during breathing: beside the digits, or in the phase gauge's row.
+    pub(super) pacer: Option<Rect>,
+    /// `None` when the pacer took its row.
+    pub(super) phase_gauge: Option<Rect>,
+    pub(super) routine_gauge: Rect,
+    pub(super) cue: Rect,
+    pub(super) cue_lines: Vec<String>,
+    pub(super) next: Rect,
+    pub(super) notice: Rect,
+    pub(super) footer: Rect,
+}
+
+impl PlayerView<'_> {
+    pub(super) fn areas(&self, area: Rect) -> Areas {
+        let cue_width = usize::from(area.width.saturating_sub(2));
+        let cue_wanted = self.cue.map_or(0, |cue| format::wrap(cue, cue_width).len());
+        let rows = Rows::plan(self, area.height, cue_wanted as u16);
+        let cue_lines = self.cue.map_or(Vec::new(), |cue| {
+            format::wrap_at_most(cue, cue_width, usize::from(rows.cue))
+        });
+        let [
+            header,
+            _,
+            status,
+            detail,
+            mut countdown,
+            _,
+            phase_gauge,
+            routine_gauge,
+            cue,
+            next,
+            notice,
+            footer,
+        ] = Layout::vertical(
+            [
+                rows.header,
+                rows.gap_top,
+                rows.status,
+                rows.detail,
+                rows.countdown,
+                rows.gap_bottom,
+                rows.phase_gauge,
+                rows.routine_gauge,
+                rows.cue,
+                rows.next,
+                rows.notice,
+                rows.footer,
+            ]
+            .map(Constraint::Length),
+        )
+        .areas(area);
+        let inset = |area: Rect| area.inner(Margin::new(1, 0));
+        let mut paused = None;
+        if self.frozen() && countdown.height >= 5 {
+            // Said in words, where the eye already is.
+            paused = Some(Rect {
+                height: 1,
+                ..countdown
+            });
+            countdown.y += 1;
+            countdown.height -= 1;
+        }
+        let (digits, pacer, phase_gauge) = match self.pacer {
+            Some(_) if countdown.height >= 3 => {
+                let width = (countdown.height * 2).min(countdown.width / 2);
+                let [digits, _, pacer, _] = Layout::horizontal([
+                    Constraint::Fill(1),
+                    Constraint::Length(2),
+                    Constraint::Length(width),
+                    Constraint::Length(2),
+                ])
+                .areas(countdown);
+                (digits, Some(pacer), Some(inset(phase_gauge)))
+            }
+            // No room beside the digits: the pacer takes the phase gauge's row.
+            Some(_) => (countdown, Some(inset(phase_gauge)), None),
+            None => (countdown, None, Some(inset(phase_gauge))),
+        };
+        Areas {
+            header: inset(header),
+            status: inset(status),
+            detail,
+            paused,
+            digits,
+            pacer,
+            phase_gauge,
+            routine_gauge: inset(routine_gauge),
+            cue,
+            cue_lines,
+            next: inset(next),
+            notice,
+            footer: inset(footer),
+        }
+    }
+
+    /// The pacer's shape on a screen of `area`, during breathing.
+    pub fn pacer_form(&self, area: Rect) -> Option<pacer::Form> {
+        self.pacer?;
+        self.areas(area).pacer.map(pacer::Form::of)
+    }
+}

@@ -1,0 +1,124 @@
+use insta::assert_snapshot;
+
+use super::*;
+use crate::session::Command;
+use crate::ui::testing::{draw, routine, secs, session_at};
+
+/// Every phase kind, named by its json name, with how far into it to look.
+const PHASES: [(PhaseKind, usize, u64); 9] = [
+    (PhaseKind::Prepare, 0, 2),
+    (PhaseKind::Hold, 1, 1),
+    (PhaseKind::Release, 0, 1),
+    (PhaseKind::Switch, 0, 3),
+    (PhaseKind::Rest, 0, 4),
+    (PhaseKind::Inhale, 1, 2),
+    (PhaseKind::HoldIn, 0, 1),
+    (PhaseKind::Exhale, 0, 3),
+    (PhaseKind::HoldOut, 0, 1),
+];
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (40, 12), (24, 7)];
+
+#[test]
+fn every_phase_kind_at_every_size() {
+    let routine = routine();
+    for (kind, nth, into) in PHASES {
+        let (session, now) = session_at(&routine, kind, nth, secs(into));
+        let view = PlayerView::new(&session, now);
+        assert_eq!(view.kind, kind);
+        for (width, height) in SIZES {
+            let name = format!("phase_{}_{width}x{height}", kind.as_str());
+            assert_snapshot!(name, draw(width, height, &view));
+        }
+    }
+}
+
+#[test]
+fn paused_says_so_plainly() {
+    let routine = routine();
+    let (mut session, now) = session_at(&routine, PhaseKind::Hold, 0, secs(2));
+    session.command(Command::Pause, now);
+    let view = PlayerView::new(&session, now + secs(30));
+    assert!(view.paused);
+    assert_eq!(
+        view.phase_left,
+        secs(3),
+        "the countdown does not move while paused"
+    );
+    for (width, height) in SIZES {
+        assert_snapshot!(
+            format!("paused_{width}x{height}"),
+            draw(width, height, &view)
+        );
+    }
+}
+
+#[test]
+fn resuming_counts_down_before_the_hold_goes_on() {
+    let routine = routine();
+    let (mut session, now) = session_at(&routine, PhaseKind::Hold, 0, secs(2));
+    session.command(Command::Pause, now);
+    let mut view = PlayerView::new(&session, now);
+    view.lead_in = Some(Duration::from_millis(2500));
+    for (width, height) in [(80, 24), (24, 7)] {
+        assert_snapshot!(
+            format!("lead_in_{width}x{height}"),
+            draw(width, height, &view)
+        );
+    }
+}
+
+#[test]
+fn the_last_step_has_nothing_next_and_notices_show() {
+    let routine = routine();
+    let (session, now) = session_at(&routine, PhaseKind::Hold, 4, secs(10));
+    let mut view = PlayerView::new(&session, now);
+    assert_eq!(view.next, None);
+    view.muted = true;
+    view.notice = Some("no sound device — running silently");
+    for (width, height) in [(80, 24), (40, 12)] {
+        assert_snapshot!(
+            format!("last_step_muted_{width}x{height}"),
+            draw(width, height, &view)
+        );
+    }
+}
+
+#[test]
+fn a_full_screen_gives_the_digits_room() {
+    let routine = routine();
+    let (session, now) = session_at(&routine, PhaseKind::Exhale, 0, secs(3));
+    let view = PlayerView::new(&session, now);
+    assert_snapshot!("exhale_160x48", draw(160, 48, &view));
+}
+
+#[test]
+fn without_colour_the_phase_is_still_in_words_and_shapes() {
+    let routine = routine();
+    let (session, now) = session_at(&routine, PhaseKind::Inhale, 0, secs(2));
+    let mut view = PlayerView::new(&session, now);
+    view.theme = Theme::PLAIN;
+    let backend = draw(80, 24, &view);
+    for cell in backend.buffer().content() {
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (ratatui::style::Color::Reset, ratatui::style::Color::Reset)
+        );
+    }
+    let text = backend.to_string();
+    assert!(text.contains("BREATHE IN") && text.contains('█'));
+}
+
+#[test]
+fn the_view_follows_the_session() {
+    let routine = routine();
+    let (session, now) = session_at(&routine, PhaseKind::Hold, 1, Duration::from_millis(1500));
+    let view = PlayerView::new(&session, now);
+    assert_eq!(view.step, 0);
+    assert_eq!(view.steps, 4);
+    assert_eq!(view.name, "Knee to chest");
+    assert_eq!(view.detail.as_deref(), Some("Right leg · rep 2 of 2"));
+    assert_eq!(view.phase_left, Duration::from_millis(3500));
+    assert_eq!(view.next, Some(("Belly breathing", secs(5 + 3 * 14))));
+    assert_eq!(view.pacer, None);
+}

@@ -1,0 +1,185 @@
+//! The real binary in a real pseudo-terminal (tmux): keys in, the screen read back, and the
+//! terminal checked afterwards: main screen, cursor shown, modes as they were.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// A tmux server of our own (its socket in the test's folder), killed when the test ends.
+struct Tmux {
+    socket: PathBuf,
+}
+
+impl Tmux {
+    fn start(socket: PathBuf, width: u16, height: u16, command: &str) -> Tmux {
+        let tmux = Tmux { socket };
+        let size = [width.to_string(), height.to_string()];
+        tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            &size[0],
+            "-y",
+            &size[1],
+            "sh",
+            "-c",
+            command,
+        ]);
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let output = Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(["-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        assert!(output.status.success(), "tmux {args:?}: {output:?}");
+        output
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.run(&["send-keys", "-t", "e2e", key]);
+        }
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into()
+    }
+
+    /// A tmux format of the pane, e.g. `#{alternate_on}`.
+    fn pane(&self, format: &str) -> String {
+        let output = self.run(&["display-message", "-p", "-t", "e2e", format]);
+        String::from_utf8_lossy(&output.stdout).trim().into()
+    }
+
+    /// Waits until the screen shows `text`, failing with the screen after `timeout`.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "waited for {text:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
+    }
+}
+
+fn wait_for_file(path: &Path) -> String {
+    let start = Instant::now();
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path)
+            && text.ends_with('\n')
+        {
+            return text.trim().to_string();
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "no {}",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|output| output.status.success())
+}
+
+const ROUTINE: &str = r#"{
+  "name": "Tmux check",
+  "prepare": 3,
+  "steps": [
+    { "name": "Knee to chest", "cue": "Hug one knee in.", "hold": 20, "sides": ["Right leg", "Left leg"] },
+    { "name": "Slow breaths", "breath": { "inhale": 4, "exhale": 6 }, "cycles": 3 }
+  ]
+}
+"#;
+
+#[test]
+fn space_n_and_q_in_a_real_terminal_then_the_terminal_is_given_back() {
+    if !tmux_available() {
+        println!("skipped: tmux is not installed (.ci/setup installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = |name: &str| -> PathBuf { dir.path().join(name) };
+    std::fs::write(path("check.json"), ROUTINE).unwrap();
+    let quote = |path: PathBuf| format!("'{}'", path.display());
+    let command = format!(
+        "stty -g > {before}; \
+         env XDG_STATE_HOME={state} XDG_CONFIG_HOME={config} {binary} run {routine}; \
+         echo $? > {status}; stty -g > {after}; sleep 60",
+        before = quote(path("before")),
+        state = quote(path("state")),
+        config = quote(path("config")),
+        binary = env!("CARGO_BIN_EXE_supple"),
+        routine = quote(path("check.json")),
+        status = quote(path("status")),
+        after = quote(path("after")),
+    );
+    let tmux = Tmux::start(path("tmux.sock"), 80, 24, &command);
+
+    // The first run of the day: the safety note, until any key.
+    tmux.wait_for("Before you start");
+    assert_eq!(
+        tmux.pane("#{alternate_on}"),
+        "1",
+        "the full screen is the alternate one"
+    );
+    assert_eq!(tmux.pane("#{cursor_flag}"), "0", "the cursor is hidden");
+    tmux.keys(&["x"]);
+    let screen = tmux.wait_for("GET READY");
+    assert!(
+        screen.contains("step 1 of 2") && screen.contains("Right leg"),
+        "{screen}"
+    );
+
+    tmux.keys(&["Space"]);
+    let screen = tmux.wait_for("PAUSED");
+    assert!(screen.contains("Space resume"), "{screen}");
+
+    tmux.keys(&["n"]);
+    let screen = tmux.wait_for("step 2 of 2");
+    assert!(
+        screen.contains("Slow breaths") && screen.contains("PAUSED"),
+        "{screen}"
+    );
+
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&path("status")), "0", "exit status");
+    assert_eq!(
+        wait_for_file(&path("before")),
+        wait_for_file(&path("after")),
+        "terminal modes restored"
+    );
+    assert_eq!(tmux.pane("#{alternate_on}"), "0", "back on the main screen");
+    assert_eq!(tmux.pane("#{cursor_flag}"), "1", "the cursor shows again");
+    assert!(
+        std::fs::read_dir(path("state").join("supple")).is_ok_and(|mut d| d.next().is_some()),
+        "the safety note's day is remembered"
+    );
+}
