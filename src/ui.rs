@@ -1,6 +1,7 @@
 //! The full screen: the player and the picker. Views are pure functions of state; this
 //! module only takes the terminal, runs the loops on it and always gives it back.
 
+mod cells;
 pub mod digits;
 pub mod format;
 pub mod frontend;

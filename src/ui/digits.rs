@@ -1,6 +1,7 @@
 //! Big digits for the countdown: a 3×5 block font drawn with half blocks, scaled to fit,
 //! readable from across a room. Falls back to plain text when even the smallest size won't fit.
 
+use super::cells::put_row;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -104,7 +105,7 @@ impl Widget for BigText<'_> {
                 for (y, line) in (top..).zip(&lines) {
                     let width = line.chars().count() as u16;
                     let x = area.x + (area.width - width) / 2;
-                    buf.set_stringn(x, y, line, usize::from(area.width), self.style);
+                    put_row(buf, x, y, line, usize::from(area.width), self.style);
                 }
             }
             None if area.height > 0 => {

@@ -240,32 +240,50 @@ async fn the_loop_wakes_about_once_a_second_during_a_hold() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn every_change_of_the_pacer_is_drawn_and_nothing_more() {
+async fn a_moving_pacer_is_drawn_on_every_frame_that_shows_a_new_picture() {
     let mut routine = routine();
     routine.steps.drain(..1);
     routine.steps.truncate(1);
     routine.steps[0].prepare = Duration::ZERO;
     let plan = Plan::new(&routine);
-    // The pictures one breath shows (inhale 4, hold 2, exhale 6, hold 2), sampled finely.
+    // One breath: inhale 4, hold 2, exhale 6, hold 2. Count the frames (every 40 ms of a
+    // moving phase) whose picture differs from the frame before.
     let (session, _) = Session::start(plan.clone(), Duration::ZERO);
     let form = PlayerView::new(&session, Duration::ZERO)
         .pacer_form(ratatui::layout::Rect::new(0, 0, 80, 24))
         .expect("a pacer at 80x24");
-    let mut pictures = 0;
-    for kind in [PhaseKind::Inhale, PhaseKind::Exhale] {
-        let shapes: Vec<u32> = (0..=10_000)
-            .map(|i| form.shape(pacer::level(kind, f64::from(i) / 10_000.0).unwrap()))
-            .collect();
-        pictures += shapes.windows(2).filter(|w| w[0] != w[1]).count();
+    let mut new_pictures = 0u64;
+    let mut moving = Duration::ZERO;
+    for (kind, len) in [(PhaseKind::Inhale, 4.0), (PhaseKind::Exhale, 6.0)] {
+        let len = Duration::from_secs_f64(len);
+        moving += len;
+        let frames = (len.as_nanos() / pacer::FRAME.as_nanos()) as u32;
+        let shape = |frame: u32| {
+            let ratio = (pacer::FRAME * frame).as_secs_f64() / len.as_secs_f64();
+            form.shape(pacer::level(kind, ratio).unwrap())
+        };
+        new_pictures += (1..frames).filter(|&f| shape(f) != shape(f - 1)).count() as u64;
+        // Mid-breath, where it moves fastest, every frame of 25 a second shows a new picture.
+        let middle = frames / 4..frames * 3 / 4;
+        let new_in_middle = middle.clone().filter(|&f| shape(f) != shape(f - 1)).count();
+        let rate = new_in_middle as f64 / (middle.len() as f64 * pacer::FRAME.as_secs_f64());
+        assert!(
+            rate >= 20.0,
+            "{kind:?}: {rate:.1} new pictures a second mid-phase"
+        );
     }
+    // Breaths ease in and out, so near a phase's ends the disc moves slowly; on average it
+    // still shows a new picture about 20 times a second at 80×24.
+    let per_second = new_pictures as f64 / moving.as_secs_f64();
+    assert!(per_second >= 19.0, "{per_second:.1} new pictures a second");
+
     // Quit at the end of the first breath.
     let run = play_plan(plan, options(), vec![(13.9, key(KeyCode::Char('q')))]).await;
-    let seconds = 14;
-    let phases = 4;
-    assert!(pictures as u64 > 40, "{pictures} pictures");
+    // Besides pacer frames: a redraw per visible second and per phase change, and the first.
+    let others = 14 + 4 + 2;
     assert!(
-        (pictures as u64..=pictures as u64 + seconds + phases + 2).contains(&run.draws),
-        "{} draws for {pictures} pictures",
+        (new_pictures..=new_pictures + others).contains(&run.draws),
+        "{} draws for {new_pictures} new pictures",
         run.draws
     );
     assert!(

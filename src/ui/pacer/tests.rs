@@ -25,18 +25,14 @@ fn breathing_out_empties_and_holds_stay_still() {
 
 #[test]
 fn the_disc_grows_with_the_level() {
-    let lit = |level| -> usize {
+    let lit = |level| -> u32 {
         disc(level, 16, 8)
             .iter()
             .flat_map(|row| row.chars())
-            .map(|c| match c {
-                '█' => 2,
-                '▀' | '▄' => 1,
-                _ => 0,
-            })
+            .map(quadrants_lit)
             .sum()
     };
-    let sizes: Vec<usize> = [0.0, 0.25, 0.5, 0.75, 1.0].into_iter().map(lit).collect();
+    let sizes: Vec<u32> = [0.0, 0.25, 0.5, 0.75, 1.0].into_iter().map(lit).collect();
     assert!(sizes.windows(2).all(|w| w[0] < w[1]), "{sizes:?}");
     assert!(sizes[0] > 0, "never quite empty");
 }
@@ -47,8 +43,8 @@ fn a_full_disc_is_round_and_fills_its_square() {
         disc(1.0, 8, 4),
         vec![
             " ▄████▄ ", //
-            "████████",
-            "████████",
+            "▟██████▙",
+            "▜██████▛",
             " ▀████▀ ",
         ]
     );
@@ -132,15 +128,22 @@ fn the_shape_number_follows_the_picture() {
         disc(level, 16, 8)
             .iter()
             .flat_map(|row| row.chars())
-            .map(|c| match c {
-                '█' => 2,
-                '▀' | '▄' => 1,
-                _ => 0,
-            })
+            .map(quadrants_lit)
             .sum()
     };
     for level in [0.0, 0.3, 0.77, 1.0] {
         assert_eq!(form.shape(level), lit(level));
     }
     assert_eq!(Form::Bar { width: 6 }.shape(0.5), 3);
+}
+
+/// How many quadrants of a cell a glyph lights.
+fn quadrants_lit(glyph: char) -> u32 {
+    match glyph {
+        '█' => 4,
+        '▛' | '▜' | '▙' | '▟' => 3,
+        '▀' | '▄' | '▌' | '▐' | '▚' | '▞' => 2,
+        '▘' | '▝' | '▖' | '▗' => 1,
+        _ => 0,
+    }
 }
