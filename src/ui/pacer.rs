@@ -12,9 +12,10 @@ use ratatui::widgets::Widget;
 use super::cells::put_row;
 use crate::session::PhaseKind;
 
-/// Frames per second while the pacer moves. Frames fall on fixed instants of the phase
-/// (every 40 ms from its start), so a late wake-up never shifts the ones after it.
-pub const FPS: u32 = 25;
+/// Frames per second while the pacer moves: the 20 the eye needs for smooth motion, and no
+/// more, since every frame costs a full redraw. Frames fall on fixed instants of the phase
+/// (every 50 ms from its start), so a late wake-up never shifts the ones after it.
+pub const FPS: u32 = 20;
 pub const FRAME: Duration = Duration::from_millis(1000 / FPS as u64);
 
 /// How full the lungs are, 0.0 to 1.0, at `ratio` (0.0 to 1.0) through a phase; `None`

@@ -62,8 +62,8 @@ fn frames_fall_on_fixed_instants_of_the_phase() {
     let ms = Duration::from_millis;
     assert_eq!(frame_at_or_after(ms(0), ms(0)), FRAME);
     assert_eq!(frame_at_or_after(ms(10), ms(0)), FRAME);
-    assert_eq!(frame_at_or_after(ms(81), ms(0)), ms(120));
-    assert_eq!(frame_at_or_after(ms(80), ms(80)), ms(120), "never now");
+    assert_eq!(frame_at_or_after(ms(101), ms(0)), ms(150));
+    assert_eq!(frame_at_or_after(ms(100), ms(100)), ms(150), "never now");
 }
 
 /// Samples a moving phase finely and checks that `next_change` names exactly the
