@@ -1,7 +1,26 @@
-//! Writing rows of single-width block characters straight into cells.
+//! Small drawing helpers shared by the screens.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+
+/// Draws lines centred both ways in `area`; lines that don't fit at the bottom are cut.
+pub fn centered_lines<'a>(lines: impl IntoIterator<Item = Line<'a>>, area: Rect, buf: &mut Buffer) {
+    let lines: Vec<Line> = lines.into_iter().collect();
+    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+    for (y, line) in (top..area.bottom()).zip(lines) {
+        line.centered().render(
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+            buf,
+        );
+    }
+}
 
 /// Like `Buffer::set_stringn` for text known to be one cell per char (block glyphs and
 /// spaces): skips the Unicode width lookups that made the pacer and the big digits most of a

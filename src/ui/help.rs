@@ -1,5 +1,6 @@
 //! The key help overlay (`?`): every key the player takes, over whatever is showing.
 
+use super::cells::centered_lines;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -122,17 +123,7 @@ impl Help {
             row.push(Span::raw(format!(" {short}")));
             used += cost;
         }
-        let top = area.y + area.height.saturating_sub(rows.len() as u16) / 2;
-        for (y, row) in (top..area.bottom()).zip(rows) {
-            Line::from(row).centered().render(
-                Rect {
-                    y,
-                    height: 1,
-                    ..area
-                },
-                buf,
-            );
-        }
+        centered_lines(rows.into_iter().map(Line::from), area, buf);
     }
 }
 

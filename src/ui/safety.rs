@@ -1,6 +1,7 @@
 //! The safety note before the first routine of the day (drawn from the advice in the seed
 //! articles, see docs/sources.md), and the small file that remembers the day it was shown.
 
+use super::cells::centered_lines;
 use std::path::PathBuf;
 
 use ratatui::buffer::Buffer;
@@ -76,17 +77,7 @@ impl Widget for &SafetyNote {
             lines.push(Line::raw(""));
         }
         lines.push(Line::styled(DISMISS, self.theme.key()));
-        let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
-        for (y, line) in (top..area.bottom()).zip(lines) {
-            line.centered().render(
-                Rect {
-                    y,
-                    height: 1,
-                    ..area
-                },
-                buf,
-            );
-        }
+        centered_lines(lines, area, buf);
     }
 }
 

@@ -1,5 +1,6 @@
 //! The end of a routine: how long it took, what was done and skipped, and what next.
 
+use super::cells::centered_lines;
 use std::time::Duration;
 
 use ratatui::buffer::Buffer;
@@ -71,17 +72,7 @@ impl Widget for &SummaryView<'_> {
         if lines.len() > usize::from(area.height) {
             lines.remove(1);
         }
-        let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
-        for (y, line) in (top..area.bottom()).zip(lines) {
-            line.centered().render(
-                Rect {
-                    y,
-                    height: 1,
-                    ..area
-                },
-                buf,
-            );
-        }
+        centered_lines(lines, area, buf);
     }
 }
 
