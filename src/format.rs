@@ -6,7 +6,7 @@ use crate::session::PhaseKind;
 
 /// `m:ss` (or `h:mm:ss`), counting whole seconds up: a countdown shows 0:01 until it ends.
 pub fn countdown(left: Duration) -> String {
-    clock(whole_seconds_up(left))
+    clock(ceil_secs(left))
 }
 
 /// `m:ss` (or `h:mm:ss`) of elapsed time, whole seconds down.
@@ -14,7 +14,9 @@ pub fn elapsed(time: Duration) -> String {
     clock(time.as_secs())
 }
 
-fn whole_seconds_up(d: Duration) -> u64 {
+/// Whole seconds a countdown shows: rounded up, so the last second reads 1 and 0 appears
+/// only when the time is really up.
+pub fn ceil_secs(d: Duration) -> u64 {
     d.as_secs() + u64::from(d.subsec_nanos() > 0)
 }
 
@@ -34,7 +36,7 @@ pub fn length(d: Duration) -> String {
         let secs = d.as_secs_f64();
         return format!("{} s", trim_decimal(secs));
     }
-    let secs = whole_seconds_up(d);
+    let secs = ceil_secs(d);
     let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
     let parts: Vec<String> = [(h, "h"), (m, "min"), (s, "s")]
         .into_iter()

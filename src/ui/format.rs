@@ -4,13 +4,7 @@ use std::time::Duration;
 
 use crate::session::{Count, Phase, PhaseKind};
 
-pub use crate::format::{elapsed, length};
-
-/// Whole seconds a countdown shows: rounded up, so the last second reads "1" and "0"
-/// appears only when the time is really up.
-pub fn ceil_secs(d: Duration) -> u64 {
-    d.as_secs() + u64::from(d.subsec_nanos() > 0)
-}
+pub use crate::format::{ceil_secs, elapsed, length};
 
 /// How long until a countdown showing whole seconds (rounded up) shows the next one.
 pub fn until_tick(left: Duration) -> Duration {
