@@ -6,13 +6,14 @@ use std::io::{self, Stdout, Write, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, Once};
 
-use crossterm::event::{Event, EventStream};
+use crossterm::event::{Event, EventStream, KeyCode, KeyEvent, KeyModifiers};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use futures::StreamExt;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
 use ratatui::buffer::Cell as BufferCell;
 use ratatui::layout::{Position, Size};
+use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
@@ -75,10 +76,11 @@ pub fn restore() -> io::Result<()> {
 /// `fg` continues it, takes the terminal again. The caller redraws everything.
 pub fn suspend() -> io::Result<()> {
     restore()?;
-    // SAFETY: raising a signal has no memory-safety preconditions. SIGTSTP's default action
-    // stops the process here; `raise` returns once SIGCONT continues it.
+    // SAFETY: raising a signal has no memory-safety preconditions. SIGSTOP stops the process
+    // here (SIGTSTP would not: the key reader catches it); `raise` returns once SIGCONT
+    // continues it, and the shell sees a stopped job either way.
     unsafe {
-        libc::raise(libc::SIGTSTP);
+        libc::raise(libc::SIGSTOP);
     }
     // The window may have changed size while we were stopped.
     RESIZED.store(true, Ordering::SeqCst);
@@ -191,7 +193,17 @@ impl Keys {
         let target = Arc::clone(&current);
         let reader = tokio::spawn(async move {
             let mut events = EventStream::new();
-            while let Some(event) = events.next().await {
+            // A SIGTSTP from outside (`kill -TSTP`, not Ctrl-Z, which raw mode turns into a
+            // key) is handled as Ctrl-Z, so the terminal is given back before stopping.
+            let mut stop = signal(SignalKind::from_raw(libc::SIGTSTP)).ok();
+            loop {
+                let event = tokio::select! {
+                    event = events.next() => event,
+                    Some(()) = async { stop.as_mut()?.recv().await } => {
+                        Some(Ok(Event::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL))))
+                    }
+                };
+                let Some(event) = event else { break };
                 let input = match event {
                     Ok(Event::Key(key)) => Input::Key(key),
                     Ok(Event::Resize(width, height)) => {
