@@ -1,5 +1,6 @@
 //! The user's folders and settings: `$XDG_CONFIG_HOME/supple/` (else `~/.config/supple/`).
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -15,11 +16,20 @@ pub fn state_dir() -> Option<PathBuf> {
 }
 
 fn xdg_dir(variable: &str, fallback: &str) -> Option<PathBuf> {
-    // The XDG spec says relative values are invalid and must be ignored.
-    let base = std::env::var_os(variable)
-        .map(PathBuf::from)
+    xdg_dir_from(
+        std::env::var_os(variable),
+        etcetera::home_dir().ok(),
+        fallback,
+    )
+}
+
+/// `value/supple` when `value` (an XDG variable) is an absolute path, else
+/// `home/fallback/supple`: the XDG spec says unset, empty and relative values are ignored.
+/// `None` only when there is no home folder to fall back to.
+fn xdg_dir_from(value: Option<OsString>, home: Option<PathBuf>, fallback: &str) -> Option<PathBuf> {
+    let base = (value.map(PathBuf::from))
         .filter(|path| path.is_absolute())
-        .or_else(|| std::env::home_dir().map(|home| home.join(fallback)))?;
+        .or_else(|| Some(home?.join(fallback)))?;
     Some(base.join("supple"))
 }
 
@@ -99,6 +109,30 @@ mod tests {
         let path = dir.path().join("config.json");
         std::fs::write(&path, text).expect("write");
         Settings::load_from(&path).map_err(|e| e.replace(&path.display().to_string(), "FILE"))
+    }
+
+    #[test]
+    fn folders_follow_the_xdg_variable_then_the_home_folder() {
+        let home = Some(PathBuf::from("/home/ann"));
+        let from = |value: Option<&str>, home: Option<PathBuf>| {
+            xdg_dir_from(value.map(OsString::from), home, ".config")
+        };
+        let expected = |path: &str| Some(PathBuf::from(path));
+        assert_eq!(from(Some("/cfg"), home.clone()), expected("/cfg/supple"));
+        assert_eq!(from(Some("/cfg"), None), expected("/cfg/supple"));
+        assert_eq!(
+            from(None, home.clone()),
+            expected("/home/ann/.config/supple")
+        );
+        assert_eq!(
+            from(Some(""), home.clone()),
+            expected("/home/ann/.config/supple")
+        );
+        assert_eq!(
+            from(Some("relative/cfg"), home),
+            expected("/home/ann/.config/supple")
+        );
+        assert_eq!(from(None, None), None);
     }
 
     #[test]

@@ -1,6 +1,5 @@
 //! The samples each cue plays: the built-in sounds embedded in the binary, or the user's own.
 
-use std::ffi::OsString;
 use std::fs::File;
 use std::io::{BufReader, Cursor, ErrorKind};
 use std::path::{Path, PathBuf};
@@ -60,21 +59,10 @@ impl Sounds {
     }
 }
 
-/// Where a user's own cue sounds live: `$XDG_CONFIG_HOME/supple/sounds`, or
-/// `~/.config/supple/sounds` when that is unset (or not absolute, as the XDG spec asks).
+/// Where a user's own cue sounds live: `sounds/` in the config folder (see
+/// `config::config_dir`).
 pub fn user_dir() -> Option<PathBuf> {
-    user_dir_from(
-        std::env::var_os("XDG_CONFIG_HOME"),
-        etcetera::home_dir().ok(),
-    )
-}
-
-fn user_dir_from(xdg_config_home: Option<OsString>, home: Option<PathBuf>) -> Option<PathBuf> {
-    let config = xdg_config_home
-        .map(PathBuf::from)
-        .filter(|path| path.is_absolute())
-        .or_else(|| home.map(|home| home.join(".config")))?;
-    Some(config.join("supple").join("sounds"))
+    Some(crate::config::config_dir()?.join("sounds"))
 }
 
 /// The embedded default WAV file for `cue`, as `cargo run --example gen-sounds` wrote it.
@@ -215,23 +203,5 @@ mod tests {
             sounds.get(Cue::Finished),
             Sounds::builtin().get(Cue::Finished)
         );
-    }
-
-    #[test]
-    fn the_user_folder_follows_xdg_config_home_then_home() {
-        let home = Some(PathBuf::from("/home/ada"));
-        assert_eq!(
-            user_dir_from(Some("/cfg".into()), home.clone()),
-            Some(PathBuf::from("/cfg/supple/sounds"))
-        );
-        assert_eq!(
-            user_dir_from(None, home.clone()),
-            Some(PathBuf::from("/home/ada/.config/supple/sounds"))
-        );
-        assert_eq!(
-            user_dir_from(Some("relative".into()), home),
-            Some(PathBuf::from("/home/ada/.config/supple/sounds"))
-        );
-        assert_eq!(user_dir_from(None, None), None);
     }
 }

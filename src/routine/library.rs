@@ -1,7 +1,6 @@
 //! The built-in routines (embedded) and the user's own, found by name.
 
 use std::collections::BTreeMap;
-use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use super::Routine;
@@ -46,21 +45,9 @@ fn did_you_mean(closest: &[String]) -> String {
     }
 }
 
-/// The user's routine folder: `$XDG_CONFIG_HOME/supple/routines/`, or
-/// `~/.config/supple/routines/` when that variable is unset, empty or not absolute (which the
-/// XDG spec says to ignore). `None` only when there is no home folder to fall back to.
+/// The user's routine folder: `routines/` in the config folder (see `config::config_dir`).
 pub fn user_dir() -> Option<PathBuf> {
-    user_dir_from(
-        std::env::var_os("XDG_CONFIG_HOME"),
-        etcetera::home_dir().ok(),
-    )
-}
-
-fn user_dir_from(config_home: Option<OsString>, home: Option<PathBuf>) -> Option<PathBuf> {
-    let config = (config_home.map(PathBuf::from))
-        .filter(|path| path.is_absolute())
-        .or_else(|| Some(home?.join(".config")))?;
-    Some(config.join("supple").join("routines"))
+    Some(crate::config::config_dir()?.join("routines"))
 }
 
 /// Every routine, built-in and the user's, sorted by name. A user routine shadows the

@@ -123,30 +123,3 @@ fn an_unknown_name_suggests_close_ones() {
     let error = find_in("zzzzzz", None).expect_err("unknown");
     assert_eq!(error.to_string(), "no routine named \"zzzzzz\"");
 }
-
-#[test]
-fn the_user_folder_follows_xdg_config_home_then_the_home_folder() {
-    let home = Some(PathBuf::from("/home/ann"));
-    let from = |config: Option<&str>, home: Option<PathBuf>| {
-        user_dir_from(config.map(OsString::from), home)
-    };
-    let expected = |path: &str| Some(PathBuf::from(path));
-    assert_eq!(
-        from(Some("/cfg"), home.clone()),
-        expected("/cfg/supple/routines")
-    );
-    assert_eq!(from(Some("/cfg"), None), expected("/cfg/supple/routines"));
-    assert_eq!(
-        from(None, home.clone()),
-        expected("/home/ann/.config/supple/routines")
-    );
-    assert_eq!(
-        from(Some(""), home.clone()),
-        expected("/home/ann/.config/supple/routines")
-    );
-    assert_eq!(
-        from(Some("relative/cfg"), home),
-        expected("/home/ann/.config/supple/routines")
-    );
-    assert_eq!(from(None, None), None);
-}
