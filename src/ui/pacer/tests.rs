@@ -25,14 +25,10 @@ fn breathing_out_empties_and_holds_stay_still() {
 
 #[test]
 fn the_disc_grows_with_the_level() {
-    let lit = |level| -> u32 {
-        disc(level, 16, 8)
-            .iter()
-            .flat_map(|row| row.chars())
-            .map(quadrants_lit)
-            .sum()
-    };
-    let sizes: Vec<u32> = [0.0, 0.25, 0.5, 0.75, 1.0].into_iter().map(lit).collect();
+    let sizes: Vec<u32> = [0.0, 0.25, 0.5, 0.75, 1.0]
+        .into_iter()
+        .map(lit_16x8)
+        .collect();
     assert!(sizes.windows(2).all(|w| w[0] < w[1]), "{sizes:?}");
     assert!(sizes[0] > 0, "never quite empty");
 }
@@ -124,17 +120,19 @@ fn the_shape_number_follows_the_picture() {
         width: 16,
         height: 8,
     };
-    let lit = |level| -> u32 {
-        disc(level, 16, 8)
-            .iter()
-            .flat_map(|row| row.chars())
-            .map(quadrants_lit)
-            .sum()
-    };
     for level in [0.0, 0.3, 0.77, 1.0] {
-        assert_eq!(form.shape(level), lit(level));
+        assert_eq!(form.shape(level), lit_16x8(level));
     }
     assert_eq!(Form::Bar { width: 6 }.shape(0.5), 3);
+}
+
+/// Quadrants lit in a 16×8 disc at `level`, counted from its glyphs.
+fn lit_16x8(level: f64) -> u32 {
+    disc(level, 16, 8)
+        .iter()
+        .flat_map(|row| row.chars())
+        .map(quadrants_lit)
+        .sum()
 }
 
 /// How many quadrants of a cell a glyph lights.
