@@ -33,6 +33,18 @@ fn xdg_dir_from(value: Option<OsString>, home: Option<PathBuf>, fallback: &str) 
     Some(base.join("supple"))
 }
 
+/// How much the player says out loud (`--voice`, the `voice` setting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Voice {
+    /// Nothing spoken: tones only.
+    Off,
+    /// The moves, the sides, rests and what comes next, halfway through long holds, the end.
+    Names,
+    /// As names, and also each step's cue.
+    Full,
+}
+
 /// Settings from `config.json` in the config folder; every field is optional.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -41,6 +53,20 @@ pub struct Settings {
     pub mute: bool,
     /// Cue volume in percent, 0 to 100.
     pub volume: u8,
+    /// Spoken guidance; `None` means `names` when a speech program is available.
+    pub voice: Option<Voice>,
+    /// The speech program's voice name, e.g. `en-gb`.
+    pub speech_voice: Option<String>,
+    /// The speech program's words per minute.
+    pub speech_rate: Option<u32>,
+    /// `false` records nothing in the history.
+    pub log: bool,
+    /// `false` never asks for a stiffness rating.
+    pub ask_stiffness: bool,
+    /// The default interval of `supple breaks`, in the duration syntax of routine files.
+    pub break_every: Option<String>,
+    /// The default routine of `supple breaks`.
+    pub break_routine: Option<String>,
 }
 
 impl Default for Settings {
@@ -48,6 +74,13 @@ impl Default for Settings {
         Settings {
             mute: false,
             volume: 80,
+            voice: None,
+            speech_voice: None,
+            speech_rate: None,
+            log: true,
+            ask_stiffness: true,
+            break_every: None,
+            break_routine: None,
         }
     }
 }
@@ -150,7 +183,7 @@ mod tests {
             load(r#"{"mute": true}"#),
             Ok(Settings {
                 mute: true,
-                volume: 80
+                ..Settings::default()
             })
         );
     }
