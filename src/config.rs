@@ -15,6 +15,16 @@ pub fn state_dir() -> Option<PathBuf> {
     xdg_dir("XDG_STATE_HOME", ".local/state")
 }
 
+/// `~/.local/share/supple`, or `$XDG_DATA_HOME/supple`: the history of sessions.
+pub fn data_dir() -> Option<PathBuf> {
+    xdg_dir("XDG_DATA_HOME", ".local/share")
+}
+
+/// `~/.cache/supple`, or `$XDG_CACHE_HOME/supple`: what can be made again (rendered speech).
+pub fn cache_dir() -> Option<PathBuf> {
+    xdg_dir("XDG_CACHE_HOME", ".cache")
+}
+
 fn xdg_dir(variable: &str, fallback: &str) -> Option<PathBuf> {
     xdg_dir_from(
         std::env::var_os(variable),

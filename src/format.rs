@@ -1,5 +1,6 @@
 //! Small pure formatting helpers shared by every front end.
 
+use std::borrow::Cow;
 use std::time::Duration;
 
 use crate::session::PhaseKind;
@@ -111,5 +112,37 @@ mod tests {
     #[test]
     fn json_seconds_keep_milliseconds() {
         assert_eq!(json_seconds(Duration::from_micros(12_345_678)), 12.345);
+    }
+}
+
+/// Text from files and settings made safe to print: every control character (C0, DEL, C1),
+/// which a terminal could take as the start of an escape sequence, becomes U+FFFD.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+#[cfg(test)]
+mod printable_tests {
+    use super::printable;
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        assert_eq!(printable("Cat-cow"), "Cat-cow");
+        assert_eq!(
+            printable("a\u{1b}]52;c;x\u{7}b"),
+            "a\u{fffd}]52;c;x\u{fffd}b"
+        );
+        assert_eq!(
+            printable("\u{9b}2J\r\n\t\u{7f}"),
+            "\u{fffd}2J\u{fffd}\u{fffd}\u{fffd}\u{fffd}"
+        );
     }
 }
