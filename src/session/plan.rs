@@ -73,6 +73,9 @@ pub struct Plan {
     pub step_starts: Vec<usize>,
     /// `after[i]`: the planned length of every phase after phase `i`.
     after: Vec<Duration>,
+    /// `step_lens[s]`: the planned length of step `s`, all its phases. Computed once here so
+    /// that `show` stays linear and a frame's cost never depends on the routine's length.
+    step_lens: Vec<Duration>,
 }
 
 impl Plan {
@@ -142,11 +145,16 @@ impl Plan {
         for i in (0..phases.len().saturating_sub(1)).rev() {
             after[i] = after[i + 1] + phases[i + 1].len;
         }
+        let mut step_lens = vec![Duration::ZERO; routine.steps.len()];
+        for phase in &phases {
+            step_lens[phase.step] += phase.len;
+        }
         Plan {
             routine: routine.clone(),
             phases,
             step_starts,
             after,
+            step_lens,
         }
     }
 
@@ -171,19 +179,24 @@ impl Plan {
         self.step_starts.len()
     }
 
-    /// Planned length of one step, all its phases.
+    /// Planned length of one step, all its phases; zero past the last step.
     pub fn step_len(&self, step: usize) -> Duration {
-        self.phases
-            .iter()
-            .filter(|phase| phase.step == step)
-            .map(|phase| phase.len)
-            .sum()
+        self.step_lens.get(step).copied().unwrap_or_default()
     }
 
-    /// Whether phase `index` is the last one of its step.
+    /// Planned routine time at which phase `index` starts (the total past the last phase).
+    pub fn phase_start(&self, index: usize) -> Duration {
+        match self.after.get(index) {
+            Some(after) => self.total() - self.phases[index].len - *after,
+            None => self.total(),
+        }
+    }
+
+    /// Whether phase `index` is the last one of its step (true past the last phase).
     pub fn ends_step(&self, index: usize) -> bool {
-        self.phases
-            .get(index + 1)
-            .is_none_or(|next| next.step != self.phases[index].step)
+        match (self.phases.get(index), self.phases.get(index + 1)) {
+            (Some(phase), Some(next)) => next.step != phase.step,
+            _ => true,
+        }
     }
 }

@@ -100,6 +100,36 @@ fn the_format_pages_example_lasts_296_seconds() {
 }
 
 #[test]
+fn each_steps_length_is_the_sum_of_its_phases() {
+    let plan = Plan::new(&example());
+    let lens: Vec<f64> = (0..plan.step_count())
+        .map(|step| plan.step_len(step).as_secs_f64())
+        .collect();
+    // Prepare 5 + 5 × (4 + 6); 5 + 30 + 5 + 30; 5 + 2 × (5 × 5 + 4 × 2) + 5 + 10; 20; 5 + 60.
+    assert_eq!(lens, [55.0, 70.0, 86.0, 20.0, 65.0]);
+    assert_eq!(plan.step_len(plan.step_count()), Duration::ZERO);
+}
+
+#[test]
+fn each_phase_starts_where_the_phases_before_it_end() {
+    let plan = Plan::new(&example());
+    let mut start = Duration::ZERO;
+    for (index, phase) in plan.phases.iter().enumerate() {
+        assert_eq!(plan.phase_start(index), start, "phase {index}");
+        start += phase.len;
+    }
+    assert_eq!(plan.phase_start(plan.phases.len()), plan.total());
+}
+
+#[test]
+fn a_step_ends_at_its_last_phase() {
+    let plan = Plan::new(&three_steps());
+    let ends: Vec<bool> = (0..plan.phases.len()).map(|i| plan.ends_step(i)).collect();
+    assert_eq!(ends, [false, true, true, false, true]);
+    assert!(plan.ends_step(plan.phases.len()));
+}
+
+#[test]
 fn a_hold_step_runs_prepare_then_holds_with_releases_per_side_then_rest() {
     let plan = Plan::new(&routine(vec![step(
         "Knees",
