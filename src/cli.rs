@@ -1,5 +1,6 @@
 //! The command line: clap definitions and one function per command.
 
+use std::ffi::{OsStr, OsString};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -33,7 +34,7 @@ pub enum Command {
     /// Show a routine's steps with each one's length, and the total.
     Show {
         /// A routine's name, or a path to a .json file.
-        routine: String,
+        routine: OsString,
     },
     /// Check routine files and print every problem found.
     Validate {
@@ -44,7 +45,7 @@ pub enum Command {
     /// Write a routine's whole cue track as a WAV file, to follow away from the screen.
     ExportAudio {
         /// A routine's name, or a path to a .json file.
-        routine: String,
+        routine: OsString,
         /// The WAV file to write (replaced whole if it exists).
         file: PathBuf,
         /// Cue volume in percent (default: the settings file's, else 80).
@@ -56,7 +57,7 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// A routine's name (see `supple list`), or a path to a .json file.
-    pub routine: String,
+    pub routine: OsString,
     /// No sound at all.
     #[arg(long)]
     pub mute: bool,
@@ -150,7 +151,7 @@ fn problems_text(problems: &[Problem]) -> String {
 }
 
 /// Finds a routine by name or path and makes sure it is valid.
-pub fn resolve(name: &str) -> Result<(String, Routine), Failure> {
+pub fn resolve(name: impl AsRef<OsStr>) -> Result<(String, Routine), Failure> {
     let entry = library::find(name).map_err(|error| Failure::Usage(error.to_string()))?;
     let Entry { name, routine, .. } = entry;
     Ok((name, routine.map_err(Failure::Invalid)?))

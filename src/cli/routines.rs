@@ -45,7 +45,10 @@ pub fn list(out: &mut impl std::io::Write) -> Result<(), Failure> {
     Ok(())
 }
 
-pub fn show(name: &str, out: &mut impl std::io::Write) -> Result<(), Failure> {
+pub fn show(
+    name: impl AsRef<std::ffi::OsStr>,
+    out: &mut impl std::io::Write,
+) -> Result<(), Failure> {
     let (_, routine) = resolve(name)?;
     write!(out, "{}", show_text(&routine)).map_err(anyhow::Error::from)?;
     Ok(())
@@ -123,7 +126,11 @@ fn step_outline(step: &crate::routine::Step) -> String {
 }
 
 /// Writes the routine's cue track, exactly as the player would sound it at speed 1.
-pub fn export_audio(name: &str, file: &Path, volume: Option<u8>) -> Result<(), Failure> {
+pub fn export_audio(
+    name: impl AsRef<std::ffi::OsStr>,
+    file: &Path,
+    volume: Option<u8>,
+) -> Result<(), Failure> {
     let (_, routine) = resolve(name)?;
     let settings = Settings::load().map_err(Failure::Usage)?;
     let gain = f32::from(volume.unwrap_or(settings.volume)) / 100.0;
@@ -141,7 +148,12 @@ pub fn validate(files: &[PathBuf], out: &mut impl std::io::Write) -> Result<(), 
     let mut problems = Vec::new();
     for path in files {
         match crate::routine::file::load(path) {
-            Ok(_) => writeln!(out, "{}: ok", path.display()).map_err(anyhow::Error::from)?,
+            Ok(_) => writeln!(
+                out,
+                "{}: ok",
+                format::printable(&path.display().to_string())
+            )
+            .map_err(anyhow::Error::from)?,
             Err(found) => problems.extend(found),
         }
     }

@@ -1,24 +1,37 @@
 //! Routine files: JSON text in, a validated `Routine` or every problem found out.
 
 mod fields;
+mod read;
 mod rules;
+mod text;
 
 use std::fmt;
-use std::io::{self, Read};
 use std::path::Path;
 
 use super::Routine;
-use super::positions::Positions;
+use super::positions::{Positions, Spot};
+use crate::format::printable;
 
 /// Larger files are refused unread: a routine is a few kilobytes, and this bounds the work.
 pub const MAX_SIZE: usize = 1024 * 1024;
+
+/// The most characters in a name (the routine's or a step's) or a side: the longest name in
+/// the built-in routines has 23, and 100 still fits one line of a wide terminal, where the
+/// player shows it in large type and `show` lines the steps up in a column.
+pub const MAX_NAME: usize = 100;
+
+/// The most characters in a cue or a description: the longest built-in cue has 168. A cue is
+/// read aloud during the step, and 500 characters take about half a minute to say, longer
+/// than most holds; a description is a short paragraph in the picker.
+pub const MAX_TEXT: usize = 500;
 
 /// One thing wrong with a routine file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// The file as the user named it.
     pub file: String,
-    /// 1-based; 0 when the problem is about the whole file (e.g. it cannot be read).
+    /// 1-based; a problem about the whole file (empty, too large, unreadable) is at line 1,
+    /// column 1. 0 only if a place could not be found (which the tests rule out).
     pub line: usize,
     pub column: usize,
     /// The field's path, e.g. `steps[2].breath.exhale`; empty for the whole document.
@@ -30,15 +43,16 @@ impl Problem {
     fn whole_file(file: &str, message: impl Into<String>) -> Problem {
         Problem {
             file: file.to_string(),
-            line: 0,
-            column: 0,
+            line: 1,
+            column: 1,
             path: String::new(),
             message: message.into(),
         }
     }
 }
 
-/// `file:line:column: path: message`, leaving out the parts that are empty or 0.
+/// `file:line:column: path: message`, leaving out the parts that are empty or 0. File names,
+/// paths and messages echo the user's text, so control characters are shown as U+FFFD.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut place = self.file.clone();
@@ -50,10 +64,10 @@ impl fmt::Display for Problem {
         }
         for part in [place.as_str(), self.path.as_str()] {
             if !part.is_empty() {
-                write!(f, "{part}: ")?;
+                write!(f, "{}: ", printable(part))?;
             }
         }
-        f.write_str(&self.message)
+        f.write_str(&printable(&self.message))
     }
 }
 
@@ -75,7 +89,7 @@ pub fn parse(text: &str, file: &str) -> Result<Routine, Vec<Problem>> {
 /// Reads and parses a routine file from disk.
 pub fn load(path: &Path) -> Result<Routine, Vec<Problem>> {
     let file = path.display().to_string();
-    let bytes = read(path).map_err(|message| vec![Problem::whole_file(&file, message)])?;
+    let bytes = read::read(path).map_err(|message| vec![Problem::whole_file(&file, message)])?;
     match std::str::from_utf8(&bytes) {
         Ok(text) => parse(text, &file),
         Err(error) => {
@@ -92,27 +106,7 @@ pub fn load(path: &Path) -> Result<Routine, Vec<Problem>> {
     }
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, String> {
-    let cannot = |error: io::Error| {
-        let reason = match error.kind() {
-            io::ErrorKind::NotFound => "there is no such file".to_string(),
-            io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            io::ErrorKind::IsADirectory => "it is a folder, not a file".to_string(),
-            _ => error.to_string(),
-        };
-        format!("cannot read the file: {reason}")
-    };
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|file| file.take(MAX_SIZE as u64 + 1).read_to_end(&mut bytes))
-        .map_err(cannot)?;
-    if bytes.len() > MAX_SIZE {
-        return Err(too_large());
-    }
-    Ok(bytes)
-}
-
-fn too_large() -> String {
+pub(super) fn too_large() -> String {
     format!(
         "the file is larger than {} KiB; a routine file is a few kilobytes",
         MAX_SIZE / 1024
@@ -137,8 +131,7 @@ fn syntax(text: &str, file: &str, error: &serde_json::Error) -> Problem {
         _ => at,
     };
     let before = &text[..at];
-    Problem {
-        file: file.to_string(),
+    let spot = Spot {
         line: 1 + before.matches('\n').count(),
         column: 1 + before
             .rsplit('\n')
@@ -146,9 +139,53 @@ fn syntax(text: &str, file: &str, error: &serde_json::Error) -> Problem {
             .unwrap_or_default()
             .chars()
             .count(),
-        path: String::new(),
-        message: format!("not valid JSON: {}", plain_syntax(what)),
+    };
+    let (path, message) = match what {
+        "number out of range" => out_of_range(text, at, spot),
+        _ => (
+            String::new(),
+            format!("not valid JSON: {}", plain_syntax(what)),
+        ),
+    };
+    Problem {
+        file: file.to_string(),
+        line: spot.line,
+        column: spot.column,
+        path,
+        message,
     }
+}
+
+/// A number like `1e400` is valid JSON, but too large for any number type, so serde_json
+/// stops there. Says so for the field it was given to, found by position.
+fn out_of_range(text: &str, at: usize, spot: Spot) -> (String, String) {
+    let number: String = (text[at..].chars())
+        .take_while(|&c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        .collect();
+    let path = Positions::scan(text).path_at(spot).unwrap_or_default();
+    let key = path.rsplit('.').next().unwrap_or_default();
+    let negative = number.starts_with('-');
+    let message = match key {
+        "hold" | "release" | "switch" | "prepare" | "rest" | "inhale" | "exhale" | "hold_out" => {
+            if negative {
+                format!("{number} is a duration below zero; it must not be negative")
+            } else {
+                format!(
+                    "{number} is too large for a duration; a duration is at most 24 hours \
+                     (86400 seconds)"
+                )
+            }
+        }
+        "reps" | "cycles" if negative => format!("{number} is below zero; it must be at least 1"),
+        "reps" | "cycles" => {
+            format!(
+                "{number} is too large for a count; it must be at most {}",
+                u32::MAX
+            )
+        }
+        _ => format!("{number} is too large a number for any field of a routine"),
+    };
+    (path, message)
 }
 
 /// The byte offset of the character serde_json complains about, on a char boundary. It gives

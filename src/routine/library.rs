@@ -1,6 +1,7 @@
 //! The built-in routines (embedded) and the user's own, found by name.
 
 use std::collections::BTreeMap;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use super::Routine;
@@ -59,7 +60,7 @@ pub fn all() -> Vec<Entry> {
 /// A routine by name (the user's first, then the built-in one) or, when the argument looks
 /// like a path (it contains a `/` or ends in `.json`), that file. A file that cannot be read
 /// is still an entry, with its problem.
-pub fn find(name_or_path: &str) -> Result<Entry, FindError> {
+pub fn find(name_or_path: impl AsRef<OsStr>) -> Result<Entry, FindError> {
     find_in(name_or_path, user_dir().as_deref())
 }
 
@@ -74,8 +75,15 @@ fn all_in(user_dir: Option<&Path>) -> Vec<Entry> {
     entries.into_values().collect()
 }
 
-fn find_in(name_or_path: &str, user_dir: Option<&Path>) -> Result<Entry, FindError> {
-    if name_or_path.contains(std::path::is_separator) || name_or_path.ends_with(".json") {
+fn find_in(name_or_path: impl AsRef<OsStr>, user_dir: Option<&Path>) -> Result<Entry, FindError> {
+    let name_or_path = name_or_path.as_ref();
+    // Separators and `.json` are ASCII, so the raw bytes tell even when they are not UTF-8.
+    let bytes = name_or_path.as_encoded_bytes();
+    if bytes
+        .iter()
+        .any(|&b| std::path::is_separator(char::from(b)))
+        || bytes.ends_with(b".json")
+    {
         let path = PathBuf::from(name_or_path);
         return Ok(Entry {
             name: (path.file_stem()).map_or_else(String::new, |s| s.to_string_lossy().into()),
@@ -83,6 +91,9 @@ fn find_in(name_or_path: &str, user_dir: Option<&Path>) -> Result<Entry, FindErr
             origin: Origin::File(path),
         });
     }
+    // Every name comes from a file stem read as UTF-8 (lossily), so a name that is not UTF-8
+    // matches none of them and gets the usual "no routine named" message.
+    let name_or_path = &*name_or_path.to_string_lossy();
     let users = user_files(user_dir);
     if let Some((name, path)) = users.iter().find(|(name, _)| name == name_or_path) {
         return Ok(user(name, path));

@@ -55,6 +55,13 @@ impl Positions {
         self.keys.get(path).copied()
     }
 
+    /// The path of the value that starts at `spot`, if one does.
+    pub fn path_at(&self, spot: Spot) -> Option<String> {
+        (self.values.iter())
+            .find(|&(_, &at)| at == spot)
+            .map(|(path, _)| path.clone())
+    }
+
     pub fn duplicates(&self) -> &[Duplicate] {
         &self.duplicates
     }

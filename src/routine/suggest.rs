@@ -14,7 +14,8 @@ pub(crate) fn closest<'a>(
         .filter_map(|candidate| {
             let lower = candidate.to_lowercase();
             let len = lower.chars().count();
-            let allowed = (len / 3).max(1);
+            // One edit in three letters, rounded up: `hods` is two edits from `hold`.
+            let allowed = len.div_ceil(3).max(1);
             // The length gap bounds the distance from below, which also spares a quadratic
             // comparison with a huge word.
             let distance = if word_len.abs_diff(len) <= allowed {

@@ -5,6 +5,7 @@ use std::time::Duration;
 use serde_json::{Map, Value};
 
 use super::Problem;
+use super::text::{Text, text_problem};
 use crate::routine::positions::{Positions, Spot, element, member};
 use crate::routine::{duration, suggest};
 
@@ -50,6 +51,12 @@ impl Level {
     }
 }
 
+/// A field the format does not know, and the known one it is closest to.
+pub(super) struct Unknown {
+    at: Spot,
+    like: Option<&'static str>,
+}
+
 /// Where a problem points: at a member's key (`"cylces": …`) or at its value.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum At {
@@ -75,6 +82,8 @@ pub(super) struct Checker<'a> {
     positions: &'a Positions,
     file: &'a str,
     problems: Vec<Problem>,
+    /// Where each problem sorts: its own place, or later (see `after_unknown`).
+    order: Vec<Spot>,
 }
 
 impl<'a> Checker<'a> {
@@ -83,6 +92,7 @@ impl<'a> Checker<'a> {
             positions,
             file,
             problems: Vec::new(),
+            order: Vec::new(),
         }
     }
 
@@ -91,11 +101,31 @@ impl<'a> Checker<'a> {
         self.problems.len()
     }
 
+    /// Every problem, in the order of the places they point at (a stable sort, so that at
+    /// one place the problem found first stays first).
     pub fn into_problems(self) -> Vec<Problem> {
-        self.problems
+        let mut ordered: Vec<(Spot, Problem)> = self.order.into_iter().zip(self.problems).collect();
+        ordered.sort_by_key(|(order, _)| *order);
+        ordered.into_iter().map(|(_, problem)| problem).collect()
+    }
+
+    /// Sorts the problems found since `from`, about missing `causes`, after the first unknown
+    /// field that looks like one of them: a misspelt `"hodl"` also makes the step miss
+    /// `"hold"`, and the first problem listed (the picker and `list` show only that one)
+    /// should be the cause, not the consequence.
+    pub fn after_unknown(&mut self, from: usize, unknown: &[Unknown], causes: &[&str]) {
+        let cause = (unknown.iter())
+            .filter(|unknown| unknown.like.is_some_and(|like| causes.contains(&like)))
+            .map(|unknown| unknown.at)
+            .min();
+        let Some(cause) = cause else { return };
+        for order in self.order.iter_mut().skip(from) {
+            *order = (*order).max(cause);
+        }
     }
 
     pub fn report_at(&mut self, spot: Spot, path: &str, message: impl Into<String>) {
+        self.order.push(spot);
         self.problems.push(Problem {
             file: self.file.to_string(),
             line: spot.line,
@@ -116,18 +146,27 @@ impl<'a> Checker<'a> {
         self.report_at(spot, path, message);
     }
 
-    pub fn unknown_fields(&mut self, object: &Object, path: &str, level: Level) {
+    /// Reports every field not known at `level`, and returns them with the field each one
+    /// looks like.
+    pub fn unknown_fields(&mut self, object: &Object, path: &str, level: Level) -> Vec<Unknown> {
         let known = level.fields();
+        let mut unknown = Vec::new();
         for key in object.keys().filter(|key| !known.contains(&key.as_str())) {
-            let advice = level.hint(key).unwrap_or_else(|| {
-                match suggest::closest(key, known.iter().copied(), 1).first() {
-                    Some(close) => format!("; did you mean \"{close}\"?"),
-                    None => format!(" (the fields here are {})", known.join(", ")),
-                }
+            let like = suggest::closest(key, known.iter().copied(), 1)
+                .first()
+                .copied();
+            let advice = level.hint(key).unwrap_or_else(|| match like {
+                Some(close) => format!("; did you mean \"{close}\"?"),
+                None => format!(" (the fields here are {})", known.join(", ")),
             });
             let message = format!("unknown field {key:?} in {}{advice}", place(path));
-            self.report(&member(path, key), At::Key, message);
+            let key_path = member(path, key);
+            if let Some(at) = self.positions.key(&key_path) {
+                unknown.push(Unknown { at, like });
+            }
+            self.report(&key_path, At::Key, message);
         }
+        unknown
     }
 
     /// A required, non-empty string; `what` says what it is for.
@@ -139,19 +178,34 @@ impl<'a> Checker<'a> {
         };
         let name_path = member(path, "name");
         match value.as_str() {
-            Some(name) if !name.trim().is_empty() => return Some(name.to_string()),
-            Some(_) => self.report(&name_path, At::Value, "must not be empty"),
+            Some(name) => return self.checked_text(&name_path, name, Text::Name),
             None => self.report(&name_path, At::Value, "must be a string"),
         }
         None
     }
 
-    pub fn text(&mut self, object: &Object, path: &str, key: &str) -> Option<String> {
+    /// An optional string: the routine's description or a step's cue.
+    pub fn text(&mut self, object: &Object, path: &str, key: &str, kind: Text) -> Option<String> {
         let value = object.get(key)?;
-        if value.as_str().is_none() {
-            self.report(&member(path, key), At::Value, "must be a string");
+        let path = member(path, key);
+        match value.as_str() {
+            Some(text) => self.checked_text(&path, text, kind),
+            None => {
+                self.report(&path, At::Value, "must be a string");
+                None
+            }
         }
-        value.as_str().map(str::to_string)
+    }
+
+    /// `text` if the format admits it as a `kind`; otherwise reported at `path`.
+    fn checked_text(&mut self, path: &str, text: &str, kind: Text) -> Option<String> {
+        match text_problem(text, kind) {
+            None => Some(text.to_string()),
+            Some(message) => {
+                self.report(path, At::Value, message);
+                None
+            }
+        }
     }
 
     pub fn duration(
@@ -215,13 +269,15 @@ impl<'a> Checker<'a> {
         }
         let names: Vec<Option<String>> = (items.iter().enumerate())
             .map(|(index, item)| {
-                let message = match item.as_str() {
-                    Some(name) if !name.trim().is_empty() => return Some(name.to_string()),
-                    Some(_) => "must not be empty",
-                    None => "must be a string (the side's name)",
-                };
-                self.report(&element(&path, index), At::Value, message);
-                None
+                let side_path = element(&path, index);
+                match item.as_str() {
+                    Some(name) => self.checked_text(&side_path, name, Text::Side),
+                    None => {
+                        let message = "must be a string (the side's name)";
+                        self.report(&side_path, At::Value, message);
+                        None
+                    }
+                }
             })
             .collect();
         names.into_iter().collect()

@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::Problem;
 use super::fields::{At, Checker, Level, Object, Zero, place};
+use super::text::Text;
 use crate::routine::positions::{Positions, Spot, element, member};
 use crate::routine::{Breath, Hold, Routine, Step, StepKind};
 
@@ -70,8 +71,7 @@ pub(super) fn routine(
         );
     }
     let routine = check.routine(value);
-    let mut problems = check.into_problems();
-    problems.sort_by_key(|problem| (problem.line, problem.column));
+    let problems = check.into_problems();
     match routine {
         Some(routine) if problems.is_empty() => Ok(routine),
         // Every rule that yields no value reports why; this only guards that promise.
@@ -90,11 +90,20 @@ impl Checker<'_> {
             self.report("", At::Value, message);
             return None;
         };
-        self.unknown_fields(object, "", Level::Routine);
+        let unknown = self.unknown_fields(object, "", Level::Routine);
+        let from = self.found();
         let title = self.name(object, "", "the routine's title");
-        let description = self.text(object, "", "description");
+        if !object.contains_key("name") {
+            self.after_unknown(from, &unknown, &["name"]);
+        }
+        let description = self.text(object, "", "description", Text::Description);
         let prepare = self.duration(object, "", "prepare", Zero::Allowed);
+        let steps_from = self.found();
         let steps = self.steps(object, prepare.unwrap_or(DEFAULT_PREPARE));
+        if !object.contains_key("steps") {
+            // Only the missing list itself: the problems inside it keep their own places.
+            self.after_unknown(steps_from, &unknown, &["steps"]);
+        }
         Some(Routine {
             title: title?,
             description,
@@ -153,36 +162,48 @@ impl Checker<'_> {
             return None;
         };
         let found_before = self.found();
-        self.unknown_fields(object, path, Level::Step);
+        let unknown = self.unknown_fields(object, path, Level::Step);
         // Presence, not validity: a mistyped `hold` must not also be reported as missing.
         let has = |key: &str| object.contains_key(key);
+        let from = self.found();
         match (has("hold"), has("breath")) {
             (true, true) => self.report(
                 path,
                 At::Value,
                 "a step has \"hold\" or \"breath\", not both",
             ),
-            (false, false) if !has("rest") => self.report(
-                path,
-                At::Value,
-                "a step needs \"hold\" (a timed hold), \"breath\" (paced breathing) \
-                 or, for a rest step, just \"rest\"",
-            ),
+            (false, false) if !has("rest") => {
+                self.report(
+                    path,
+                    At::Value,
+                    "a step needs \"hold\" (a timed hold), \"breath\" (paced breathing) \
+                     or, for a rest step, just \"rest\"",
+                );
+                self.after_unknown(from, &unknown, &["hold", "breath", "rest"]);
+            }
             _ => {}
         }
         for (field, needed, why) in NEEDS {
             if has(field) && !has(needed) {
+                let from = self.found();
                 let message = format!("\"{field}\" needs \"{needed}\"{why}");
                 self.report(&member(path, field), At::Key, message);
+                self.after_unknown(from, &unknown, &[needed]);
             }
         }
         if has("breath") && !has("cycles") {
+            let from = self.found();
             let message = "\"breath\" needs \"cycles\" (how many breaths)";
             self.report(&member(path, "breath"), At::Key, message);
+            self.after_unknown(from, &unknown, &["cycles"]);
         }
 
+        let from = self.found();
         let name = self.name(object, path, "the move's name");
-        let cue = self.text(object, path, "cue");
+        if !has("name") {
+            self.after_unknown(from, &unknown, &["name"]);
+        }
+        let cue = self.text(object, path, "cue", Text::Cue);
         let hold = self.duration(object, path, "hold", Zero::Refused);
         let reps = self.count(object, path, "reps");
         let release = self.duration(object, path, "release", Zero::Allowed);
@@ -236,10 +257,14 @@ impl Checker<'_> {
             );
             return None;
         };
-        self.unknown_fields(object, &path, Level::Breath);
+        let unknown = self.unknown_fields(object, &path, Level::Breath);
+        let from = self.found();
         let inhale = self.required_duration(object, &path, "inhale");
+        self.after_unknown(from, &unknown, &["inhale"]);
         let hold_in = self.duration(object, &path, "hold", Zero::Allowed);
+        let from = self.found();
         let exhale = self.required_duration(object, &path, "exhale");
+        self.after_unknown(from, &unknown, &["exhale"]);
         let hold_out = self.duration(object, &path, "hold_out", Zero::Allowed);
         // A broken `hold` or `hold_out` is reported above, and the step is then dropped.
         Some(Breath {

@@ -178,7 +178,7 @@ fn syntax_errors_point_at_the_start_of_a_bad_word_or_number() {
     );
     assert_eq!(
         lines("{\"é\": -1e400}"),
-        ["r.json:1:7: not valid JSON: this number is too large"]
+        ["r.json:1:7: [\"é\"]: -1e400 is too large a number for any field of a routine"]
     );
     assert_eq!(
         lines("{\"é\": [tru]}"),
@@ -207,12 +207,12 @@ fn a_byte_order_mark_is_ignored() {
 
 #[test]
 fn empty_and_oversized_texts_are_refused_unparsed() {
-    assert_eq!(lines(""), ["r.json: the file is empty"]);
-    assert_eq!(lines(" \n\t\r\n"), ["r.json: the file is empty"]);
+    assert_eq!(lines(""), ["r.json:1:1: the file is empty"]);
+    assert_eq!(lines(" \n\t\r\n"), ["r.json:1:1: the file is empty"]);
     let huge = format!("{{\"name\": \"{}\"}}", "x".repeat(MAX_SIZE));
     assert_eq!(
         lines(&huge),
-        ["r.json: the file is larger than 1024 KiB; a routine file is a few kilobytes"]
+        ["r.json:1:1: the file is larger than 1024 KiB; a routine file is a few kilobytes"]
     );
 }
 
@@ -224,13 +224,13 @@ fn load_names_unreadable_and_non_utf8_files() {
     assert_eq!(
         problems[0].to_string(),
         format!(
-            "{}: cannot read the file: there is no such file",
+            "{}:1:1: cannot read the file: there is no such file",
             missing.display()
         )
     );
     let folder = load(dir.path()).expect_err("a folder");
     assert!(
-        folder[0].message.ends_with("it is a folder, not a file"),
+        folder[0].message.contains("it is a folder, not a file"),
         "{folder:?}"
     );
 
@@ -281,4 +281,64 @@ fn the_phase_count_matches_the_plan() {
     let planned = crate::session::Plan::new(&routine).phases.len() as u64;
     let counted: u64 = routine.steps.iter().map(super::rules::phase_count).sum();
     assert_eq!(counted, planned);
+}
+
+#[test]
+fn a_problem_never_prints_a_control_character_it_echoes() {
+    let problem = Problem {
+        file: "\u{1b}]52;c;x\u{7}.json".into(),
+        line: 1,
+        column: 2,
+        path: "steps[0][\"\u{9b}\"]".into(),
+        message: "unknown field \"\u{1b}[2J\"".into(),
+    };
+    assert_eq!(
+        problem.to_string(),
+        "\u{fffd}]52;c;x\u{fffd}.json:1:2: steps[0][\"\u{fffd}\"]: unknown field \"\u{fffd}[2J\""
+    );
+}
+
+#[test]
+fn texts_at_their_length_limit_are_accepted_and_one_more_is_refused() {
+    let routine = |name: &str, side: &str, cue: &str| {
+        format!(
+            "{{\"name\": \"{name}\", \"description\": \"{cue}\", \"steps\": [{{\"name\": \
+             \"{name}\", \"cue\": \"{cue}\", \"hold\": 1, \"sides\": [\"{side}\", \"b\"]}}]}}"
+        )
+    };
+    let (name, text) = ("é".repeat(MAX_NAME), "ü".repeat(MAX_TEXT));
+    assert!(parse(&routine(&name, &name, &text), "r.json").is_ok());
+    let (name, text) = ("é".repeat(MAX_NAME + 1), "ü".repeat(MAX_TEXT + 1));
+    let paths: Vec<String> = parse(&routine(&name, &name, &text), "r.json")
+        .expect_err("too long")
+        .into_iter()
+        .map(|problem| problem.path)
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "name",
+            "description",
+            "steps[0].name",
+            "steps[0].cue",
+            "steps[0].sides[0]"
+        ]
+    );
+}
+
+#[test]
+fn a_fifo_is_refused_without_waiting_for_a_writer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("pipe.json");
+    let c_path = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).expect("no NUL");
+    // SAFETY: a valid NUL-terminated path and a plain mode.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    // Without O_NONBLOCK this would block forever: no writer ever opens the pipe.
+    let problems = load(&path).expect_err("a FIFO");
+    assert_eq!(
+        problems[0].message,
+        "cannot read the file: it is a named pipe (FIFO), not a regular file; give the path \
+         of a routine's .json file"
+    );
+    assert_eq!((problems[0].line, problems[0].column), (1, 1));
 }

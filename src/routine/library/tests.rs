@@ -95,7 +95,7 @@ fn anything_that_looks_like_a_path_is_loaded_as_a_file() {
     let problems = missing.routine.expect_err("no such file here");
     assert_eq!(
         problems[0].to_string(),
-        "morning-back.json: cannot read the file: there is no such file"
+        "morning-back.json:1:1: cannot read the file: there is no such file"
     );
 }
 
