@@ -58,6 +58,25 @@ fn trim_decimal(x: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// `text` padded with spaces on the right to `width` columns (counted in chars). By hand:
+/// `format!`'s `{:<width$}` panics at widths of 65536 and more, which text from a file can reach.
+pub fn pad_right(text: &str, width: usize) -> String {
+    let mut padded = text.to_string();
+    padded.extend(std::iter::repeat_n(
+        ' ',
+        width.saturating_sub(text.chars().count()),
+    ));
+    padded
+}
+
+/// `text` padded with spaces on the left to `width` columns.
+pub fn pad_left(text: &str, width: usize) -> String {
+    let mut padded: String =
+        std::iter::repeat_n(' ', width.saturating_sub(text.chars().count())).collect();
+    padded.push_str(text);
+    padded
+}
+
 /// The phase in the user's words, lower case.
 pub fn phase_words(kind: PhaseKind) -> &'static str {
     match kind {
@@ -120,6 +139,14 @@ mod tests {
         assert_eq!(length(ms(120_200)), "2 min 1 s");
         assert_eq!(countdown(ms(120_200)), "2:01");
         assert_eq!(length(Duration::from_micros(59_999_900)), "1 min");
+    }
+
+    #[test]
+    fn padding_takes_any_width() {
+        assert_eq!(pad_right("ab", 4), "ab  ");
+        assert_eq!(pad_left("ab", 4), "  ab");
+        assert_eq!(pad_left("abc", 2), "abc");
+        assert_eq!(pad_right("", 70_000).len(), 70_000);
     }
 
     #[test]
