@@ -30,7 +30,11 @@ pub enum Command {
     /// Play a routine full screen (or as plain lines or JSON events).
     Run(RunArgs),
     /// List every routine: name, length, title, and where it comes from.
-    List,
+    List {
+        /// Each routine's whole description too, on the lines after it.
+        #[arg(long)]
+        long: bool,
+    },
     /// Show a routine's steps with each one's length, and the total.
     Show {
         /// A routine's name, or a path to a .json file.

@@ -31,13 +31,15 @@ fn clock(secs: u64) -> String {
 }
 
 /// A length in words for listings: `45 s`, `2 min`, `1 min 30 s`, `2.5 s`, `1 h 5 min`.
+///
+/// One rounding rule everywhere, the countdown's: up. Under a minute to the millisecond
+/// (so a length the file gives is never shown as nothing), from a minute on to the second.
 pub fn length(d: Duration) -> String {
-    let millis = d.as_millis();
+    let millis = d.as_nanos().div_ceil(1_000_000);
     if !millis.is_multiple_of(1000) && millis < 60_000 {
-        let secs = d.as_secs_f64();
-        return format!("{} s", trim_decimal(secs));
+        return format!("{} s", trim_decimal(millis as f64 / 1000.0));
     }
-    let secs = ceil_secs(d);
+    let secs = millis.div_ceil(1000) as u64;
     let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
     let parts: Vec<String> = [(h, "h"), (m, "min"), (s, "s")]
         .into_iter()
@@ -56,6 +58,25 @@ fn trim_decimal(x: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// `text` padded with spaces on the right to `width` columns (counted in chars). By hand:
+/// `format!`'s `{:<width$}` panics at widths of 65536 and more, which text from a file can reach.
+pub fn pad_right(text: &str, width: usize) -> String {
+    let mut padded = text.to_string();
+    padded.extend(std::iter::repeat_n(
+        ' ',
+        width.saturating_sub(text.chars().count()),
+    ));
+    padded
+}
+
+/// `text` padded with spaces on the left to `width` columns.
+pub fn pad_left(text: &str, width: usize) -> String {
+    let mut padded: String =
+        std::iter::repeat_n(' ', width.saturating_sub(text.chars().count())).collect();
+    padded.push_str(text);
+    padded
+}
+
 /// The phase in the user's words, lower case.
 pub fn phase_words(kind: PhaseKind) -> &'static str {
     match kind {
@@ -65,9 +86,11 @@ pub fn phase_words(kind: PhaseKind) -> &'static str {
         PhaseKind::Switch => "switch sides",
         PhaseKind::Rest => "rest",
         PhaseKind::Inhale => "breathe in",
-        PhaseKind::HoldIn => "hold",
+        // A held breath is named by which breath it holds, so that it is never read as a
+        // stretch's hold at a glance or by a screen reader.
+        PhaseKind::HoldIn => "hold in",
         PhaseKind::Exhale => "breathe out",
-        PhaseKind::HoldOut => "hold",
+        PhaseKind::HoldOut => "hold out",
     }
 }
 
@@ -107,6 +130,23 @@ mod tests {
         assert_eq!(length(ms(2_500)), "2.5 s");
         assert_eq!(length(ms(3_900_000)), "1 h 5 min");
         assert_eq!(length(ms(0)), "0 s");
+    }
+
+    #[test]
+    fn lengths_round_up_like_the_countdown() {
+        assert_eq!(length(Duration::from_micros(100)), "0.001 s");
+        assert_eq!(length(Duration::from_micros(2_500_100)), "2.501 s");
+        assert_eq!(length(ms(120_200)), "2 min 1 s");
+        assert_eq!(countdown(ms(120_200)), "2:01");
+        assert_eq!(length(Duration::from_micros(59_999_900)), "1 min");
+    }
+
+    #[test]
+    fn padding_takes_any_width() {
+        assert_eq!(pad_right("ab", 4), "ab  ");
+        assert_eq!(pad_left("ab", 4), "  ab");
+        assert_eq!(pad_left("abc", 2), "abc");
+        assert_eq!(pad_right("", 70_000).len(), 70_000);
     }
 
     #[test]

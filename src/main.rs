@@ -10,7 +10,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
     let result = match &cli.command {
-        Some(Command::List) => cli::list(&mut stdout),
+        Some(Command::List { long }) => cli::list(*long, &mut stdout),
         Some(Command::Show { routine }) => cli::show(routine, &mut stdout),
         Some(Command::Validate { files }) => cli::validate(files, &mut stdout),
         Some(Command::ExportAudio {
@@ -27,7 +27,7 @@ fn main() -> ExitCode {
             drop(stdout);
             supple::play::pick().map(|_| ())
         }
-        None => cli::list(&mut stdout),
+        None => cli::list(false, &mut stdout),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

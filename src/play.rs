@@ -16,8 +16,11 @@ pub fn run(args: &RunArgs) -> Result<Outcome, Failure> {
     let mode = args.mode();
     // Opened before any screen takes over, so nothing the device says can reach it.
     let (speaker, notice) = speaker(args.mute, args.volume, &settings);
-    if let (Some(notice), Mode::Plain) = (&notice, mode) {
+    if let (Some(notice), Mode::Plain, false) = (&notice, mode, speaker.is_muted()) {
         eprintln!("supple: {notice}");
+    }
+    if mode != Mode::FullScreen {
+        crate::ui::safety::print_if_due();
     }
     let tokio = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -78,21 +81,23 @@ fn speaker(
     volume: Option<u8>,
     settings: &Settings,
 ) -> (Box<dyn Speaker>, Option<String>) {
-    if mute {
-        let mut silent = Silent::default();
-        silent.set_muted(true);
-        return (Box::new(silent), None);
-    }
+    // Opened even for `--mute`, so that `m` can bring the sound in; when there is no device,
+    // the notice says so (the player shows it as sound is wanted, not while muted).
+    let muted = mute || settings.mute;
     let volume = f32::from(volume.unwrap_or(settings.volume)) / 100.0;
     match audio::open(volume, audio::user_dir().as_deref()) {
         Ok(mut speaker) => {
-            speaker.set_muted(settings.mute);
+            speaker.set_muted(muted);
             (Box::new(speaker), None)
         }
         // The device's own reason is long and technical; the fact is what matters here.
-        Err(_) => (
-            Box::new(Silent::default()),
-            Some("no sound device, running silently".to_string()),
-        ),
+        Err(_) => {
+            let mut silent = Silent::default();
+            silent.set_muted(muted);
+            (
+                Box::new(silent),
+                Some("no sound device, running silently".to_string()),
+            )
+        }
     }
 }

@@ -7,6 +7,7 @@ pub mod format;
 pub mod frontend;
 pub mod help;
 pub mod keys;
+pub mod next;
 pub mod pacer;
 pub mod picker;
 pub mod player;
@@ -25,14 +26,17 @@ use safety::Store;
 use theme::Theme;
 
 impl Options {
-    /// Colour unless `NO_COLOR`; the safety note if it hasn't been shown today.
+    /// Colour unless `NO_COLOR`; the safety note if it hasn't been shown today. `notice` is
+    /// given exactly when there is no sound device.
     pub fn from_env(muted: bool, notice: Option<String>) -> Options {
         let store = Store::from_env();
         let today = safety::today();
         Options {
             theme: Theme::from_env(),
             muted,
+            silent: notice.is_some(),
             notice,
+            back_to_list: false,
             safety: store.due(&today).then_some((store, today)),
         }
     }

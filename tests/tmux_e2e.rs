@@ -169,6 +169,10 @@ fn space_n_and_q_in_a_real_terminal_then_the_terminal_is_given_back() {
         "{screen}"
     );
 
+    // `q` stops the routine and shows what was done; `q` again leaves.
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("Stopped");
+    assert!(screen.contains("skipped"), "{screen}");
     tmux.keys(&["q"]);
     assert_eq!(wait_for_file(&path("status")), "0", "exit status");
     assert_eq!(

@@ -9,8 +9,9 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 const HEIGHT: usize = 5;
-/// Past this the digits only crowd out everything else.
-const MAX_SCALE: u16 = 8;
+/// A bound on the search only: the digits take all the room they are given (the layout
+/// gives them what the rest leaves), to be read from across a room on a large screen.
+const MAX_SCALE: u16 = 64;
 
 /// The glyph's rows, `#` for a lit pixel.
 fn glyph(c: char) -> Option<&'static [&'static str; HEIGHT]> {
@@ -150,7 +151,8 @@ mod tests {
 
     #[test]
     fn the_largest_scale_that_fits_is_chosen() {
-        assert_eq!(fit("45", 80, 24), Some(MAX_SCALE));
+        assert_eq!(fit("45", 80, 24), Some(9));
+        assert_eq!(fit("45", 198, 48), Some(19), "a large screen, large digits");
         assert_eq!(fit("45", 14, 5), Some(2));
         assert_eq!(fit("45", 7, 3), Some(1));
         assert_eq!(fit("45", 6, 3), None);

@@ -89,7 +89,14 @@ pub fn wrap_at_most(text: &str, width: usize, max: usize) -> Vec<String> {
     if lines.len() > max {
         lines.truncate(max);
         if let Some(last) = lines.last_mut() {
-            *last = ellipsis(last, width.saturating_sub(1));
+            // One ellipsis: the line is cut to leave room for it, not ellipsised twice.
+            let keep = last.chars().count().min(width.saturating_sub(1));
+            *last = last
+                .chars()
+                .take(keep)
+                .collect::<String>()
+                .trim_end()
+                .to_string();
             last.push('…');
         }
     }
@@ -170,6 +177,11 @@ mod tests {
     fn wrapped_text_that_does_not_fit_ends_in_an_ellipsis() {
         assert_eq!(wrap_at_most("one two three four", 9, 1), ["one two…"]);
         assert_eq!(wrap_at_most("one two", 9, 1), ["one two"]);
+        assert_eq!(wrap_at_most("abcdefghij klm", 5, 1), ["abcd…"]);
+        assert_eq!(
+            wrap_at_most("one two three four", 7, 2),
+            ["one two", "three…"]
+        );
         assert_eq!(ellipsis("Knees to chest", 8), "Knees t…");
         assert_eq!(ellipsis("Knees to chest", 7), "Knees…");
         assert_eq!(ellipsis("Knees", 8), "Knees");
@@ -178,7 +190,9 @@ mod tests {
     #[test]
     fn every_phase_has_its_word() {
         assert_eq!(phase_word(PhaseKind::Switch), "SWITCH SIDES");
-        assert_eq!(phase_word(PhaseKind::HoldIn), "HOLD");
+        assert_eq!(phase_word(PhaseKind::Hold), "HOLD");
+        assert_eq!(phase_word(PhaseKind::HoldIn), "HOLD IN");
+        assert_eq!(phase_word(PhaseKind::HoldOut), "HOLD OUT");
         assert_eq!(phase_word(PhaseKind::Exhale), "BREATHE OUT");
     }
 }

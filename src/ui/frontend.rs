@@ -13,7 +13,7 @@ use super::keys::{Key, key};
 use super::pacer;
 use super::player::PlayerView;
 use super::safety::Store;
-use super::summary::{Summary, SummaryView};
+use super::summary::{Ended, Summary, SummaryView};
 use super::theme::Theme;
 use crate::runtime::{Action, Frontend, Input};
 use crate::session::{Command, Event, PhaseKind, Session, Stamped, Status};
@@ -22,13 +22,21 @@ use crate::session::{Command, Event, PhaseKind, Session, Stamped, Status};
 pub const LEAD_IN: Duration = Duration::from_secs(3);
 /// What `+` and `-` add to and take from the countdown.
 pub const STEP: Duration = Duration::from_secs(10);
+/// How long a notice (no sound device) stays on screen: long enough to read, then gone.
+pub const NOTICE_FOR: Duration = Duration::from_secs(6);
 
 /// How the full screen starts.
+#[derive(Debug, Clone)]
 pub struct Options {
     pub theme: Theme,
     pub muted: bool,
-    /// A line about the program itself, e.g. that there is no sound device.
+    /// A line about the program itself, e.g. that there is no sound device: shown for a
+    /// few seconds as the routine starts (or as it is unmuted), then gone.
     pub notice: Option<String>,
+    /// There is no sound device: unmuting brings the notice back instead of sound.
+    pub silent: bool,
+    /// Started from the picker: the summary's `q` goes back to the list.
+    pub back_to_list: bool,
     /// Show the safety note before the routine starts, and record the day in this store.
     pub safety: Option<(Store, String)>,
 }
@@ -48,6 +56,10 @@ pub struct Player<'t, B: Backend> {
     theme: Theme,
     muted: bool,
     notice: Option<String>,
+    /// Driver time until which the notice shows, while it does.
+    notice_until: Option<Duration>,
+    silent: bool,
+    back_to_list: bool,
     screen: Screen,
     help: bool,
     /// Driver time at which the resume lead-in ends, while it runs.
@@ -71,6 +83,7 @@ struct Look {
     screen: Screen,
     help: bool,
     muted: bool,
+    notice: bool,
     status: Status,
     phase: usize,
     phase_len: Duration,
@@ -91,6 +104,9 @@ where
             theme: options.theme,
             muted: options.muted,
             notice: options.notice,
+            notice_until: None,
+            silent: options.silent,
+            back_to_list: options.back_to_list,
             screen: Screen::Playing,
             help: false,
             lead_in_until: None,
@@ -120,6 +136,7 @@ where
             screen: self.screen.clone(),
             help: self.help,
             muted: self.muted,
+            notice: self.notice_until.is_some(),
             status: progress.status,
             phase: progress.phase,
             phase_len: progress.phase_len,
@@ -152,6 +169,8 @@ where
             help,
             muted,
             notice,
+            notice_until,
+            silent,
             ..
         } = self;
         let mut pacer_form = None;
@@ -162,7 +181,8 @@ where
                     let mut view = PlayerView::new(session, now);
                     view.theme = theme;
                     view.muted = *muted;
-                    view.notice = notice.as_deref();
+                    view.notice = notice.as_deref().filter(|_| notice_until.is_some());
+                    view.silent = *silent;
                     view.lead_in = lead_in;
                     pacer_form = view.pacer_form(area);
                     frame.render_widget(&view, area);
@@ -203,9 +223,15 @@ where
             Key::Less => command(Command::TakeTime(STEP)),
             Key::ToggleMute => {
                 self.muted = !self.muted;
+                if !self.muted && self.silent {
+                    // Unmuted with no device: say again that nothing will sound.
+                    self.notice_until = Some(now + NOTICE_FOR);
+                }
                 vec![Action::ToggleMute]
             }
-            Key::Quit | Key::Escape => vec![Action::Session(Command::Quit), Action::Exit],
+            // Stopping shows the summary of what was done; Ctrl-C leaves at once.
+            Key::Quit | Key::Escape => command(Command::Quit),
+            Key::Interrupt => vec![Action::Session(Command::Quit), Action::Exit],
             Key::Suspend => self.suspend_now(),
             Key::ToggleHelp | Key::Enter | Key::Restart | Key::Other => Vec::new(),
         }
@@ -217,6 +243,34 @@ where
         self.suspend_requested = true;
         self.lead_in_until = None;
         vec![Action::Session(Command::Pause)]
+    }
+}
+
+impl<B: Backend> Player<'_, B> {
+    /// The summary, once the routine has finished or been stopped.
+    fn end(
+        &mut self,
+        session: &Session,
+        stamped: &Stamped,
+        now: Duration,
+        ended: Ended,
+        completed: usize,
+        skipped: usize,
+    ) {
+        let plan = session.plan();
+        let wall = now.saturating_sub(self.started_at);
+        self.lead_in_until = None;
+        self.notice_until = None;
+        self.screen = Screen::Summary(Summary {
+            title: plan.routine.title.clone(),
+            ended,
+            taken: stamped.t,
+            paused: wall.saturating_sub(stamped.t),
+            completed,
+            skipped,
+            steps: plan.step_count(),
+            back_to_list: self.back_to_list,
+        });
     }
 }
 
@@ -249,20 +303,19 @@ where
                     self.started_at = now;
                     self.lead_in_until = None;
                     self.screen = Screen::Playing;
+                    if self.notice.is_some() && !self.muted {
+                        self.notice_until = Some(now + NOTICE_FOR);
+                    }
                 }
                 Event::Resume => self.lead_in_until = None,
+                // A skip or a back while counting in to a resume: the new step starts paused,
+                // not half resumed.
+                Event::Skip { .. } | Event::Back { .. } => self.lead_in_until = None,
                 Event::Done { completed, skipped } => {
-                    let plan = session.plan();
-                    let wall = now.saturating_sub(self.started_at);
-                    self.lead_in_until = None;
-                    self.screen = Screen::Summary(Summary {
-                        title: plan.routine.title.clone(),
-                        taken: stamped.t,
-                        paused: wall.saturating_sub(stamped.t),
-                        completed,
-                        skipped,
-                        steps: plan.step_count(),
-                    });
+                    self.end(session, stamped, now, Ended::Finished, completed, skipped)
+                }
+                Event::Quit { completed, skipped } => {
+                    self.end(session, stamped, now, Ended::Stopped, completed, skipped)
                 }
                 _ => {}
             }
@@ -300,7 +353,7 @@ where
             Screen::Playing => self.playing_key(session, key, now),
             Screen::Summary(_) => match key {
                 Key::Restart | Key::Enter => vec![Action::Restart],
-                Key::Quit | Key::Escape => vec![Action::Exit],
+                Key::Quit | Key::Escape | Key::Interrupt => vec![Action::Exit],
                 _ => Vec::new(),
             },
         }
@@ -310,12 +363,16 @@ where
         if self.screen != Screen::Playing {
             return None;
         }
+        let notice = self.notice_until;
         if let Some(end) = self.lead_in_until {
             let left = end.saturating_sub(now);
-            return Some(now + until_tick(left).min(left));
+            return [Some(now + until_tick(left).min(left)), notice]
+                .into_iter()
+                .flatten()
+                .min();
         }
         if session.status() != Status::Running {
-            return None;
+            return notice;
         }
         let progress = session.progress(now);
         // The pacer's next frame: the first frame instant at which its picture changes.
@@ -335,6 +392,9 @@ where
         .flatten()
         .min()
         .map(|wait| now + wait)
+        .into_iter()
+        .chain(notice)
+        .min()
     }
 
     fn wake(&mut self, session: &Session, now: Duration) -> anyhow::Result<Vec<Action>> {
@@ -344,6 +404,9 @@ where
             (self.suspend)()?;
             refresh(self.terminal)?;
             self.dirty = true;
+        }
+        if self.notice_until.is_some_and(|end| now >= end) {
+            self.notice_until = None;
         }
         if self.lead_in_until.is_some_and(|end| now >= end) {
             self.lead_in_until = None;

@@ -14,8 +14,10 @@ pub enum Key {
     Less,
     ToggleMute,
     ToggleHelp,
-    /// `q` or Ctrl-C: quit, whatever is showing.
+    /// `q`: stop the routine (its summary shows), or quit what is showing.
     Quit,
+    /// Ctrl-C: quit at once, whatever is showing.
+    Interrupt,
     /// Esc: quit, or close what is open (help) first.
     Escape,
     /// Ctrl-Z.
@@ -35,7 +37,7 @@ pub fn key(event: &KeyEvent) -> Option<Key> {
     }
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     Some(match event.code {
-        KeyCode::Char('c') if ctrl => Key::Quit,
+        KeyCode::Char('c') if ctrl => Key::Interrupt,
         KeyCode::Char('z') if ctrl => Key::Suspend,
         _ if ctrl => Key::Other,
         KeyCode::Char(' ') => Key::TogglePause,
@@ -84,7 +86,7 @@ mod tests {
             (press(KeyCode::Char('?')), Key::ToggleHelp),
             (press(KeyCode::Char('q')), Key::Quit),
             (press(KeyCode::Esc), Key::Escape),
-            (ctrl('c'), Key::Quit),
+            (ctrl('c'), Key::Interrupt),
             (ctrl('z'), Key::Suspend),
         ];
         for (event, expected) in cases {

@@ -1,6 +1,8 @@
 //! The picker `supple` opens with no arguments: every routine with its length and
-//! description; a broken one shows its problems instead of hiding or crashing the list.
+//! description; a broken one shows its problems instead of hiding or crashing the list, and
+//! Enter on it shows every problem and the file's path.
 
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -19,6 +21,8 @@ pub struct Item {
     pub description: Option<String>,
     /// The user's own (or a file), not built in.
     pub yours: bool,
+    /// The file it comes from, for the user's own, as the user would type it (`~/…`).
+    pub path: Option<String>,
     /// Every problem, one per line; empty when the routine is valid.
     pub problems: Vec<String>,
 }
@@ -26,6 +30,10 @@ pub struct Item {
 impl Item {
     pub fn from_entry(entry: &Entry) -> Item {
         let yours = !matches!(entry.origin, Origin::BuiltIn);
+        let path = match &entry.origin {
+            Origin::BuiltIn => None,
+            Origin::User(path) | Origin::File(path) => Some(shown_path(path)),
+        };
         match &entry.routine {
             Ok(routine) => Item {
                 name: entry.name.clone(),
@@ -33,6 +41,7 @@ impl Item {
                 length: Some(Plan::new(routine).total()),
                 description: routine.description.clone(),
                 yours,
+                path,
                 problems: Vec::new(),
             },
             Err(problems) => Item {
@@ -43,9 +52,22 @@ impl Item {
                 length: None,
                 description: None,
                 yours,
+                path,
                 problems: problems.iter().map(problem_text).collect(),
             },
         }
+    }
+}
+
+/// The path with the home folder as `~`, shorter and as the user knows it.
+fn shown_path(path: &Path) -> String {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    match home
+        .as_deref()
+        .and_then(|home| path.strip_prefix(home).ok())
+    {
+        Some(rest) if !rest.as_os_str().is_empty() => format!("~/{}", rest.display()),
+        _ => path.display().to_string(),
     }
 }
 
@@ -74,6 +96,9 @@ pub struct Picker {
     pub filtering: bool,
     /// Position in the visible (filtered) list.
     pub selected: usize,
+    /// The broken routine (an index into the items) whose problems fill the screen, after
+    /// Enter on it.
+    pub problems_of: Option<usize>,
 }
 
 impl Picker {
@@ -83,6 +108,7 @@ impl Picker {
             filter: String::new(),
             filtering: false,
             selected: 0,
+            problems_of: None,
         }
     }
 
@@ -98,7 +124,7 @@ impl Picker {
             .collect()
     }
 
-    fn current(&self) -> Option<usize> {
+    pub(crate) fn current(&self) -> Option<usize> {
         self.visible().get(self.selected).copied()
     }
 
@@ -108,6 +134,14 @@ impl Picker {
             return None;
         }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if self.problems_of.is_some() {
+            // The problems page: any key but Ctrl-C goes back to the list.
+            if ctrl && key.code == KeyCode::Char('c') {
+                return Some(Picked::Quit);
+            }
+            self.problems_of = None;
+            return None;
+        }
         let count = self.visible().len();
         let last = count.saturating_sub(1);
         match key.code {
@@ -119,20 +153,21 @@ impl Picker {
             KeyCode::Home => self.selected = 0,
             KeyCode::End => self.selected = last,
             KeyCode::Enter => {
-                self.filtering = false;
+                // With nothing matching, Enter has nothing to start: typing goes on.
                 let current = self.current()?;
+                self.filtering = false;
                 if self.items[current].problems.is_empty() {
                     return Some(Picked::Start(current));
                 }
+                self.problems_of = Some(current);
             }
             KeyCode::Esc if self.filtering || !self.filter.is_empty() => {
                 self.filtering = false;
                 self.filter.clear();
             }
-            KeyCode::Backspace if self.filtering => {
-                if self.filter.pop().is_none() {
-                    self.filtering = false;
-                }
+            // Backspace edits the filter whenever there is one, typing or not.
+            KeyCode::Backspace if self.filtering || !self.filter.is_empty() => {
+                self.filtering = self.filter.pop().is_some();
                 self.selected = 0;
             }
             KeyCode::Char(c) if self.filtering && !ctrl => {

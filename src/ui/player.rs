@@ -11,6 +11,7 @@ use ratatui::widgets::{LineGauge, Widget};
 
 use super::digits::BigText;
 use super::format;
+use super::next::{self, Next};
 use super::pacer::{self, Pacer};
 use super::theme::Theme;
 use crate::session::{PhaseKind, Session, Status, ratio};
@@ -26,21 +27,24 @@ pub struct PlayerView<'a> {
     pub total_left: Duration,
     pub routine_ratio: f64,
     pub kind: PhaseKind,
+    /// The move's name; empty in the rest after a move, which is no longer the move.
     pub name: &'a str,
-    /// Side, rep and breath: `Right leg · rep 2 of 5`.
+    /// Side, rep and breath: `Right leg · rep 2 of 5`; `to Left leg` while switching.
     pub detail: Option<String>,
     pub phase_left: Duration,
     pub phase_ratio: f64,
     pub cue: Option<&'a str>,
-    /// The next step's name and planned length; `None` on the last step.
-    pub next: Option<(&'a str, Duration)>,
+    /// What comes after what is happening now.
+    pub next: Next,
     pub paused: bool,
     /// Time left of the "get ready" lead-in before a resume, while it runs.
     pub lead_in: Option<Duration>,
     /// How full the breath pacer is, during breathing.
     pub pacer: Option<f64>,
     pub muted: bool,
-    /// One line about the program itself, e.g. that there is no sound device.
+    /// There is no sound device: nothing sounds, muted or not.
+    pub silent: bool,
+    /// One line about the program itself, e.g. that there is no sound device, while it shows.
     pub notice: Option<&'a str>,
     pub theme: Theme,
 }
@@ -53,8 +57,14 @@ impl<'a> PlayerView<'a> {
         let routine = &plan.routine;
         let phase = session.current_phase();
         let step = routine.steps.get(progress.step);
-        let next = progress.step + 1;
         let total = plan.total();
+        // The rest after a move: the move, its side and its cue are over.
+        let resting = next::rest_after_move(plan, phase);
+        let detail = match (phase.kind, &phase.side) {
+            _ if resting => None,
+            (PhaseKind::Switch, Some(side)) => Some(format!("to {side}")),
+            _ => format::detail(phase),
+        };
         PlayerView {
             title: &routine.title,
             step: progress.step,
@@ -62,20 +72,19 @@ impl<'a> PlayerView<'a> {
             total_left: progress.total_left,
             routine_ratio: ratio(total.saturating_sub(progress.total_left), total),
             kind: phase.kind,
-            name: step.map_or("", |step| &step.name),
-            detail: format::detail(phase),
+            name: step.filter(|_| !resting).map_or("", |step| &step.name),
+            detail,
             phase_left: progress.phase_left,
             phase_ratio: progress.phase_ratio(),
-            cue: step.and_then(|step| step.cue.as_deref()),
-            next: routine
-                .steps
-                .get(next)
-                .filter(|_| next < plan.step_count())
-                .map(|step| (step.name.as_str(), plan.step_len(next))),
+            cue: step
+                .filter(|_| !resting)
+                .and_then(|step| step.cue.as_deref()),
+            next: Next::after(plan, progress.phase),
             paused: matches!(progress.status, Status::Paused { .. }),
             lead_in: None,
             pacer: pacer::level(phase.kind, progress.phase_ratio()),
             muted: false,
+            silent: false,
             notice: None,
             theme: Theme::COLOR,
         }
@@ -95,16 +104,14 @@ impl Widget for &PlayerView<'_> {
         self.render_status(areas.status, buf);
         if let Some(text) = &self.detail {
             Line::styled(
-                format::ellipsis(text, usize::from(areas.detail.width)),
+                format::ellipsis(
+                    &crate::format::printable(text),
+                    usize::from(areas.detail.width),
+                ),
                 theme.title(),
             )
             .centered()
             .render(areas.detail, buf);
-        }
-        if let Some(paused) = areas.paused {
-            Line::styled(" PAUSED · Space to resume ", theme.paused())
-                .centered()
-                .render(paused, buf);
         }
         self.render_digits(areas.digits, buf);
         if let (Some(level), Some(area)) = (self.pacer, areas.pacer) {
@@ -117,7 +124,7 @@ impl Widget for &PlayerView<'_> {
         self.render_gauge(areas.routine_gauge, "routine", self.routine_ratio, buf);
         let cue = areas.cue;
         for (y, line) in (cue.y..cue.bottom()).zip(&areas.cue_lines) {
-            Line::raw(line.as_str()).centered().render(
+            Line::raw(crate::format::printable(line)).centered().render(
                 Rect {
                     y,
                     height: 1,
@@ -154,13 +161,15 @@ impl PlayerView<'_> {
         .find(|right| right.chars().count() + 8 <= width)
         .unwrap_or_else(|| format!("{step}/{steps} {left}"));
         let room = width.saturating_sub(right.chars().count() + 2);
-        Line::styled(format::ellipsis(self.title, room), self.theme.title()).render(area, buf);
+        let title = crate::format::printable(self.title);
+        Line::styled(format::ellipsis(&title, room), self.theme.title()).render(area, buf);
         Line::styled(right, self.theme.dim())
             .right_aligned()
             .render(area, buf);
     }
 
-    /// The phase in words, as a coloured badge, then the move's name; PAUSED before both.
+    /// The phase in words, as a coloured badge, then the move's name; PAUSED (once) or
+    /// RESUMING before both.
     fn render_status(&self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
         let mut spans = Vec::new();
@@ -175,13 +184,15 @@ impl PlayerView<'_> {
             format!(" {} ", format::phase_word(self.kind)),
             theme.badge(self.kind),
         ));
-        let used: usize = spans.iter().map(Span::width).sum();
-        let room = usize::from(area.width).saturating_sub(used + 2);
-        spans.push(Span::raw("  "));
-        spans.push(Span::styled(
-            format::ellipsis(self.name, room),
-            theme.phase(self.kind).patch(theme.title()),
-        ));
+        if !self.name.is_empty() {
+            let used: usize = spans.iter().map(Span::width).sum();
+            let room = usize::from(area.width).saturating_sub(used + 2);
+            spans.push(Span::raw("  "));
+            spans.push(Span::styled(
+                format::ellipsis(&crate::format::printable(self.name), room),
+                theme.title(),
+            ));
+        }
         Line::from(spans).centered().render(area, buf);
     }
 
@@ -214,10 +225,7 @@ impl PlayerView<'_> {
     }
 
     fn render_next(&self, area: Rect, buf: &mut Buffer) {
-        let what = match self.next {
-            Some((name, len)) => format!("{name} · {}", format::length(len)),
-            None => "the end".to_string(),
-        };
+        let what = self.next.words();
         let room = usize::from(area.width).saturating_sub(6);
         Line::from(vec![
             Span::styled("next: ", self.theme.dim()),
@@ -230,7 +238,13 @@ impl PlayerView<'_> {
     fn render_footer(&self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
         let width = usize::from(area.width);
-        let indicator = if self.muted { "muted" } else { "" };
+        // Said for as long as it is true, as small as it can be: a run that was muted and
+        // unmuted with no device must not look as if it sounds.
+        let indicator = match (self.muted, self.silent) {
+            (true, _) => "muted",
+            (false, true) => "no sound",
+            (false, false) => "",
+        };
         let pause = if self.paused { "resume" } else { "pause" };
         let mute = if self.muted { "unmute" } else { "mute" };
         let keys = [
@@ -244,7 +258,7 @@ impl PlayerView<'_> {
         ];
         let room = width.saturating_sub(indicator.len() + 1);
         super::help::hints(&keys, room, theme).render(area, buf);
-        if self.muted {
+        if !indicator.is_empty() {
             Line::styled(indicator, theme.notice().add_modifier(Modifier::BOLD))
                 .right_aligned()
                 .render(area, buf);

@@ -102,7 +102,10 @@ async fn pick_and_play(
         };
         if let Some(Ok(routine)) = entries.get(index).map(|entry| &entry.routine) {
             let plan = Plan::new(routine);
-            let options = Options::from_env(muted, notice.clone());
+            let options = Options {
+                back_to_list: true,
+                ..Options::from_env(muted, notice.clone())
+            };
             let clock = Clock::start(1.0);
             let (outcome, still_muted) = play_on(screen, keys, &plan, clock, cues, options).await?;
             // The sound stays as the last routine left it.
@@ -175,7 +178,8 @@ pub(crate) enum Waited {
 }
 
 /// The safety note until a key; nothing has started yet, so nothing runs or sounds behind
-/// it. Recorded as shown for `today` once it is on the screen.
+/// it. Recorded as seen for `today` only when a key other than a quitting one dismisses it:
+/// backing out with `q` is not reading it.
 pub(crate) async fn safety_note<B: Backend>(
     screen: &mut Terminal<B>,
     theme: Theme,
@@ -188,24 +192,22 @@ where
     B::Error: Send + Sync + 'static,
 {
     let mut signals = Signals::new()?;
-    let mut recorded = false;
     loop {
         screen.draw(|frame| frame.render_widget(&SafetyNote { theme }, frame.area()))?;
-        if !recorded {
-            store.mark_shown(today);
-            recorded = true;
-        }
         let Some(input) = signals.next(&mut inputs).await else {
             return Ok(Waited::Signal);
         };
         match input {
             Input::Key(event) => match key(&event) {
-                Some(Key::Quit) => return Ok(Waited::Quit),
+                Some(Key::Quit | Key::Interrupt | Key::Escape) => return Ok(Waited::Quit),
                 Some(Key::Suspend) => {
                     suspend()?;
                     frontend::refresh(screen)?;
                 }
-                Some(_) => return Ok(Waited::Key),
+                Some(_) => {
+                    store.mark_shown(today);
+                    return Ok(Waited::Key);
+                }
                 None => {}
             },
             Input::Resize(..) | Input::Line(_) => {}
@@ -289,13 +291,13 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn q_or_ctrl_c_on_the_safety_note_quits() {
-        assert_eq!(
-            note_with(vec![key(KeyCode::Char('q'))]).await.0,
-            Waited::Quit
-        );
+    async fn q_or_ctrl_c_on_the_safety_note_quits_and_it_is_still_due() {
+        let (waited, store, _) = note_with(vec![key(KeyCode::Char('q'))]).await;
+        assert_eq!(waited, Waited::Quit);
+        assert!(store.due("2026-11-21"), "backing out is not reading it");
         let ctrl_c = Input::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
         assert_eq!(note_with(vec![ctrl_c]).await.0, Waited::Quit);
+        assert_eq!(note_with(vec![key(KeyCode::Esc)]).await.0, Waited::Quit);
     }
 
     #[tokio::test]

@@ -15,7 +15,7 @@ use super::theme::Theme;
 const TITLE: &str = "Before you start";
 
 /// The note, longest first; the screen shows the longest one that fits.
-const NOTES: [&[&str]; 3] = [
+const NOTES: [&[&str]; 4] = [
     &[
         "Move slowly and keep breathing. A stretch may pull a little, but it should never hurt.",
         "Stop, or make the move smaller, at sharp pain. Stop at burning, numbness or tingling, above all if it spreads into a leg.",
@@ -29,9 +29,12 @@ const NOTES: [&[&str]; 3] = [
     &[
         "Move gently. Stop at sharp pain, burning, numbness or tingling. Red flags: see a clinician.",
     ],
+    &["Move gently; stop at sharp pain or numbness."],
 ];
 
 const DISMISS: &str = "Press any key to begin";
+const DISMISS_SHORT: &str = "any key: begin";
+const QUIT: &str = "q: not now";
 
 /// The note as a widget.
 pub struct SafetyNote {
@@ -53,31 +56,74 @@ impl Widget for &SafetyNote {
             }
             lines
         };
+        let keys = format!("{DISMISS} · {QUIT}");
+        let keys = if keys.chars().count() <= usize::from(area.width) {
+            keys
+        } else if DISMISS.len() <= usize::from(area.width) {
+            DISMISS.to_string()
+        } else {
+            DISMISS_SHORT.to_string()
+        };
         let chosen = NOTES
             .iter()
             .flat_map(|note| [(note, true), (note, false)])
             .map(|(note, gaps)| lines_of(note, gaps))
-            .find(|lines| lines.len() + 4 <= height)
-            .map(|lines| (lines, true))
-            .unwrap_or_else(|| (lines_of(NOTES[NOTES.len() - 1], false), false));
-        let (body, spaced) = chosen;
+            .find(|lines| lines.len() + 4 <= height);
         let mut lines: Vec<Line> = Vec::new();
-        lines.push(Line::styled(
-            TITLE,
-            self.theme.title().patch(self.theme.notice()),
-        ));
-        if spaced {
-            lines.push(Line::raw(""));
+        let title = Line::styled(TITLE, self.theme.title().patch(self.theme.notice()));
+        match chosen {
+            Some(body) => {
+                lines.push(title);
+                lines.push(Line::raw(""));
+                lines.extend(body.into_iter().map(|l| Line::raw(l.unwrap_or_default())));
+                lines.push(Line::raw(""));
+            }
+            None => {
+                // A tiny screen: the shortest note, the title if there is room, and the key
+                // line always, whole, at the bottom.
+                let body = lines_of(NOTES[NOTES.len() - 1], false);
+                let room = height.saturating_sub(1);
+                if body.len() < room {
+                    lines.push(title);
+                }
+                let shown = room.saturating_sub(lines.len());
+                let mut body: Vec<String> = body.into_iter().flatten().collect();
+                if body.len() > shown {
+                    body = format::wrap_at_most(&body.join(" "), width.max(1), shown);
+                }
+                lines.extend(body.into_iter().map(Line::raw));
+            }
         }
-        lines.extend(
-            body.into_iter()
-                .map(|line| Line::raw(line.unwrap_or_default())),
-        );
-        if spaced {
-            lines.push(Line::raw(""));
-        }
-        lines.push(Line::styled(DISMISS, self.theme.key()));
+        lines.push(Line::styled(keys, self.theme.key()));
         centered_lines(lines, area, buf);
+    }
+}
+
+/// The note as plain text, for `--plain` and `--json` runs: the title and every paragraph
+/// of the full note, a line each.
+pub fn text() -> String {
+    let mut text = format!("{TITLE}:\n");
+    for paragraph in NOTES[0] {
+        text.push_str(&format!("  {paragraph}\n"));
+    }
+    text
+}
+
+/// For `--plain` and `--json`: the note on standard error before the first line, once a day.
+/// Standard error, so that standard output stays one line per phase (or pure JSON lines) for
+/// the programs reading it, while a person at the terminal still reads the note. It counts as
+/// seen only when standard error is a terminal: a log file is nobody reading it.
+pub fn print_if_due() {
+    use std::io::{IsTerminal, Write};
+    let store = Store::from_env();
+    let today = today();
+    if !store.due(&today) {
+        return;
+    }
+    let mut err = std::io::stderr().lock();
+    let written = write!(err, "{}", text()).and_then(|()| err.flush());
+    if written.is_ok() && err.is_terminal() {
+        store.mark_shown(&today);
     }
 }
 
@@ -183,6 +229,13 @@ mod tests {
     }
 
     #[test]
+    fn the_note_as_text_has_every_paragraph() {
+        let text = text();
+        assert!(text.starts_with("Before you start:\n"));
+        assert_eq!(text.lines().count(), 1 + NOTES[0].len());
+    }
+
+    #[test]
     fn today_is_a_date() {
         let today = today();
         assert_eq!(today.len(), 10, "{today}");
@@ -194,9 +247,18 @@ mod tests {
         let note = SafetyNote {
             theme: Theme::COLOR,
         };
-        for (width, height) in [(80, 24), (40, 12), (24, 7)] {
+        for (width, height) in [(80, 24), (40, 12), (24, 7), (20, 5), (200, 60)] {
             let name = format!("safety_{width}x{height}");
-            assert_snapshot!(name, draw(width, height, &note));
+            let backend = draw(width, height, &note);
+            let text = backend.to_string();
+            let last = text
+                .lines()
+                .rfind(|line| !line.trim_matches([' ', '"']).is_empty());
+            assert!(
+                last.is_some_and(|line| line.contains("any key")),
+                "the key line is whole at {width}x{height}: {text}"
+            );
+            assert_snapshot!(name, backend);
         }
     }
 }

@@ -1,4 +1,7 @@
-//! The end of a routine: how long it took, what was done and skipped, and what next.
+//! The end of a routine: what happened (finished, stopped early, every step skipped), how
+//! long it took, what was done and skipped, and what the keys do now.
+//!
+//! The view is a pure function of `Summary`: a new line is a field and a row in `rows`.
 
 use super::cells::centered_lines;
 use std::time::Duration;
@@ -10,10 +13,21 @@ use ratatui::widgets::Widget;
 
 use super::format;
 use super::theme::Theme;
+use crate::session::PhaseKind;
+
+/// How the routine ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// It ran to its end (some steps may have been skipped).
+    Finished,
+    /// The person stopped it (`q`).
+    Stopped,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
     pub title: String,
+    pub ended: Ended,
     /// Routine time: the time spent moving, pauses left out.
     pub taken: Duration,
     /// Time spent paused.
@@ -21,6 +35,50 @@ pub struct Summary {
     pub completed: usize,
     pub skipped: usize,
     pub steps: usize,
+    /// Where `q` goes from here: back to the picker's list, or out of the program.
+    pub back_to_list: bool,
+}
+
+impl Summary {
+    /// What happened, in a few words.
+    pub fn headline(&self) -> String {
+        match self.ended {
+            Ended::Stopped if self.completed == 0 => "Stopped before any step was done".into(),
+            Ended::Stopped => "Stopped early".into(),
+            Ended::Finished if self.completed == 0 => "Every step was skipped".into(),
+            Ended::Finished if self.skipped > 0 => format!("Done, {} skipped", self.skipped),
+            Ended::Finished => "Done!".into(),
+        }
+    }
+
+    /// The label and value rows, in order.
+    pub fn rows(&self) -> Vec<(&'static str, String)> {
+        let mut rows = vec![
+            ("time taken", format::elapsed(self.taken)),
+            ("completed", format!("{} of {}", self.completed, self.steps)),
+        ];
+        if self.skipped > 0 {
+            rows.push(("skipped", self.skipped.to_string()));
+        }
+        let left = self.steps.saturating_sub(self.completed + self.skipped);
+        if left > 0 {
+            rows.push(("not reached", left.to_string()));
+        }
+        if self.paused >= Duration::from_secs(1) {
+            rows.push(("paused", format::elapsed(self.paused)));
+        }
+        rows
+    }
+
+    /// The keys and what each does from here, in full and in a word.
+    pub fn keys(&self, short: bool) -> [(&'static str, &'static str); 2] {
+        match (self.back_to_list, short) {
+            (true, false) => [("r", "start again"), ("q", "back to the list")],
+            (false, false) => [("r", "start again"), ("q", "quit")],
+            (true, true) => [("r", "again"), ("q", "list")],
+            (false, true) => [("r", "again"), ("q", "quit")],
+        }
+    }
 }
 
 pub struct SummaryView<'a> {
@@ -31,47 +89,61 @@ pub struct SummaryView<'a> {
 impl Widget for &SummaryView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (s, theme) = (self.summary, self.theme);
-        let row = |label: &str, value: String| {
+        let width = usize::from(area.width);
+        let rows = s.rows();
+        let label_width = rows.iter().map(|(label, _)| label.len()).max().unwrap_or(0);
+        let value_width = rows
+            .iter()
+            .map(|(_, value)| value.chars().count())
+            .max()
+            .unwrap_or(0);
+        let row = |label: &str, value: &str| {
+            // Padded by hand: a width from data must never reach `format!`'s padding.
+            let pad = |text: &str, to: usize| " ".repeat(to.saturating_sub(text.chars().count()));
             Line::from(vec![
-                Span::styled(format!("{label:>10}  "), theme.dim()),
-                Span::styled(format!("{value:<10}"), theme.title()),
+                Span::styled(format!("{}{label}  ", pad(label, label_width)), theme.dim()),
+                Span::styled(format!("{value}{}", pad(value, value_width)), theme.title()),
             ])
         };
+        let headline_style = match (s.ended, s.completed) {
+            (Ended::Finished, 1..) => theme.title().patch(theme.phase(PhaseKind::Hold)),
+            _ => theme.title(),
+        };
         let mut lines = vec![
+            Line::styled(format::ellipsis(&s.headline(), width), headline_style),
             Line::styled(
-                "Done!",
-                theme
-                    .title()
-                    .patch(theme.phase(crate::session::PhaseKind::Hold)),
-            ),
-            Line::styled(
-                format::ellipsis(&s.title, usize::from(area.width)),
+                format::ellipsis(&crate::format::printable(&s.title), width),
                 theme.title(),
             ),
             Line::raw(""),
-            row("time taken", format::elapsed(s.taken)),
-            row("completed", format!("{} of {}", s.completed, s.steps)),
-            row("skipped", s.skipped.to_string()),
         ];
-        if s.paused >= Duration::from_secs(1) {
-            lines.push(row("paused", format::elapsed(s.paused)));
-        }
+        lines.extend(rows.iter().map(|(label, value)| row(label, value)));
         lines.push(Line::raw(""));
-        lines.push(Line::from(vec![
-            Span::styled("r", theme.key()),
-            Span::styled(" again  ", theme.dim()),
-            Span::styled("q", theme.key()),
-            Span::styled(" quit", theme.dim()),
-        ]));
-        // Small screens lose the blank lines first, then the title.
-        let mut lines: Vec<Line> = if lines.len() > usize::from(area.height) {
-            lines.into_iter().filter(|line| line.width() > 0).collect()
-        } else {
-            lines
+        let keys_line = |short| {
+            let mut keys = Vec::new();
+            for (key, what) in s.keys(short) {
+                if !keys.is_empty() {
+                    keys.push(Span::raw("  "));
+                }
+                keys.push(Span::styled(key, theme.key()));
+                keys.push(Span::styled(format!(" {what}"), theme.dim()));
+            }
+            Line::from(keys)
         };
-        if lines.len() > usize::from(area.height) {
+        let keys = Some(keys_line(false))
+            .filter(|line| line.width() <= width)
+            .unwrap_or_else(|| keys_line(true));
+        // Small screens lose the blank lines first, then the title, then rows from the
+        // bottom; the keys always stay.
+        let height = usize::from(area.height);
+        if lines.len() + 1 > height {
+            lines.retain(|line| line.width() > 0);
+        }
+        if lines.len() + 1 > height && lines.len() > 1 {
             lines.remove(1);
         }
+        lines.truncate(height.saturating_sub(1));
+        lines.push(keys);
         centered_lines(lines, area, buf);
     }
 }
@@ -83,25 +155,67 @@ mod tests {
     use super::*;
     use crate::ui::testing::draw;
 
-    #[test]
-    fn the_summary_at_every_size() {
-        let summary = Summary {
+    fn summary() -> Summary {
+        Summary {
             title: "Morning back".into(),
+            ended: Ended::Finished,
             taken: Duration::from_secs(17 * 60 + 40),
             paused: Duration::from_secs(65),
             completed: 10,
             skipped: 2,
             steps: 12,
-        };
+            back_to_list: false,
+        }
+    }
+
+    #[test]
+    fn the_summary_at_every_size() {
+        let summary = summary();
         let view = SummaryView {
             summary: &summary,
             theme: Theme::COLOR,
         };
-        for (width, height) in [(80, 24), (40, 12), (24, 7)] {
+        for (width, height) in [(80, 24), (40, 12), (24, 7), (20, 5)] {
             assert_snapshot!(
                 format!("summary_{width}x{height}"),
                 draw(width, height, &view)
             );
         }
+    }
+
+    #[test]
+    fn the_headline_says_what_happened() {
+        let mut s = summary();
+        assert_eq!(s.headline(), "Done, 2 skipped");
+        s.skipped = 0;
+        s.completed = 12;
+        assert_eq!(s.headline(), "Done!");
+        s.completed = 0;
+        s.skipped = 12;
+        assert_eq!(s.headline(), "Every step was skipped");
+        s.ended = Ended::Stopped;
+        assert_eq!(s.headline(), "Stopped before any step was done");
+        s.completed = 3;
+        s.skipped = 1;
+        assert_eq!(s.headline(), "Stopped early");
+        assert!(s.rows().contains(&("not reached", "8".into())));
+    }
+
+    #[test]
+    fn stopped_from_the_picker_the_keys_say_where_they_go() {
+        let summary = Summary {
+            ended: Ended::Stopped,
+            completed: 3,
+            skipped: 0,
+            back_to_list: true,
+            ..summary()
+        };
+        let view = SummaryView {
+            summary: &summary,
+            theme: Theme::COLOR,
+        };
+        let backend = draw(40, 12, &view);
+        assert!(backend.to_string().contains("q back to the list"));
+        assert_snapshot!("summary_stopped_40x12", backend);
     }
 }

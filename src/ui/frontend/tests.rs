@@ -46,7 +46,19 @@ fn options() -> Options {
         theme: Theme::COLOR,
         muted: false,
         notice: None,
+        silent: false,
+        back_to_list: false,
         safety: None,
+    }
+}
+
+const NO_DEVICE: &str = "no sound device, running silently";
+
+fn no_device() -> Options {
+    Options {
+        notice: Some(NO_DEVICE.into()),
+        silent: true,
+        ..options()
     }
 }
 
@@ -59,7 +71,8 @@ struct Run {
     suspends: u32,
 }
 
-/// Plays `routine()` with keys sent at driver times; returns what happened.
+/// Plays `routine()` with keys sent at driver times, then Ctrl-C (which leaves whatever
+/// shows, even a summary); returns what happened.
 async fn play(options: Options, script: Vec<(f64, Input)>) -> Run {
     play_plan(Plan::new(&routine()), options, script).await
 }
@@ -72,6 +85,7 @@ async fn play_plan(plan: Plan, options: Options, script: Vec<(f64, Input)>) -> R
             tokio::time::sleep_until(clock.instant_at(Duration::from_secs_f64(at))).await;
             let _ = sender.send(input).await;
         }
+        let _ = sender.send(ctrl('c')).await;
         std::future::pending::<()>().await;
     });
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
@@ -145,7 +159,7 @@ async fn a_second_space_during_the_count_stays_paused() {
             (6.0, key(KeyCode::Char(' '))),
             (7.0, key(KeyCode::Char(' '))),
             (8.0, key(KeyCode::Char(' '))),
-            (30.0, key(KeyCode::Char('q'))),
+            (30.0, ctrl('c')),
         ],
     )
     .await;
@@ -229,12 +243,7 @@ async fn the_loop_wakes_about_once_a_second_during_a_hold() {
     routine.steps.drain(..3);
     routine.steps[0].prepare = Duration::ZERO;
     // A single 60 s hold; quit 1 s before its end.
-    let run = play_plan(
-        Plan::new(&routine),
-        options(),
-        vec![(59.0, key(KeyCode::Char('q')))],
-    )
-    .await;
+    let run = play_plan(Plan::new(&routine), options(), vec![(59.0, ctrl('c'))]).await;
     assert!((58..=62).contains(&run.turns), "{} turns", run.turns);
     assert!((58..=62).contains(&run.draws), "{} draws", run.draws);
 }
@@ -278,7 +287,7 @@ async fn a_moving_pacer_is_drawn_on_every_frame_that_shows_a_new_picture() {
     assert!(per_second >= 15.0, "{per_second:.1} new pictures a second");
 
     // Quit at the end of the first breath.
-    let run = play_plan(plan, options(), vec![(13.9, key(KeyCode::Char('q')))]).await;
+    let run = play_plan(plan, options(), vec![(13.9, ctrl('c'))]).await;
     // Besides pacer frames: a redraw per visible second and per phase change, and the first.
     let others = 14 + 4 + 2;
     assert!(
@@ -298,10 +307,7 @@ async fn a_moving_pacer_is_drawn_on_every_frame_that_shows_a_new_picture() {
 async fn nothing_is_drawn_while_paused() {
     let run = play(
         options(),
-        vec![
-            (1.0, key(KeyCode::Char(' '))),
-            (601.0, key(KeyCode::Char('q'))),
-        ],
+        vec![(1.0, key(KeyCode::Char(' '))), (601.0, ctrl('c'))],
     )
     .await;
     // A few around the key presses; none in the ten paused minutes.
@@ -356,11 +362,7 @@ async fn the_summary_stays_until_a_key() {
 
 #[tokio::test(start_paused = true)]
 async fn ctrl_z_pauses_then_suspends_and_comes_back_paused() {
-    let run = play(
-        options(),
-        vec![(7.0, ctrl('z')), (60.0, key(KeyCode::Char('q')))],
-    )
-    .await;
+    let run = play(options(), vec![(7.0, ctrl('z')), (60.0, ctrl('c'))]).await;
     assert_eq!(run.suspends, 1);
     assert_eq!(kinds(&run)[1], "Pause@7");
     assert!(run.screen.contains("PAUSED"));
@@ -374,7 +376,7 @@ async fn help_toggles_and_esc_closes_it_before_quitting() {
             (1.0, key(KeyCode::Char('?'))),
             (2.0, key(KeyCode::Esc)),
             (3.0, key(KeyCode::Char('?'))),
-            (4.0, key(KeyCode::Char('q'))),
+            (4.0, ctrl('c')),
         ],
     )
     .await;
@@ -395,12 +397,88 @@ async fn key_releases_do_nothing() {
         vec![
             (1.0, release),
             (2.0, key(KeyCode::Char('m'))),
-            (3.0, key(KeyCode::Char('q'))),
+            (3.0, ctrl('c')),
         ],
     )
     .await;
     assert_eq!(run.events.last().unwrap().1, secs(3));
     assert!(run.screen.contains("muted"));
+}
+
+#[tokio::test(start_paused = true)]
+async fn q_mid_routine_shows_what_was_done_and_a_second_q_leaves() {
+    let run = play(
+        options(),
+        vec![
+            (1.0, key(KeyCode::Char('n'))),
+            (2.0, key(KeyCode::Char('q'))),
+            (3.0, key(KeyCode::Char('q'))),
+        ],
+    )
+    .await;
+    assert_eq!(run.outcome, Outcome::Quit);
+    assert_eq!(
+        kinds(&run)[1..],
+        ["Skip { to: 1 }@1", "Quit { completed: 0, skipped: 1 }@2"]
+    );
+    for words in ["Stopped before any step was done", "skipped", "q quit"] {
+        assert!(run.screen.contains(words), "{words}: {}", run.screen);
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn n_during_the_resume_count_starts_the_next_step_paused_not_resuming() {
+    let run = play(
+        options(),
+        vec![
+            (6.0, key(KeyCode::Char(' '))),
+            (7.0, key(KeyCode::Char(' '))),
+            (8.0, key(KeyCode::Char('n'))),
+            (20.0, ctrl('c')),
+        ],
+    )
+    .await;
+    assert!(!run.events.iter().any(|(e, _)| *e == Event::Resume));
+    assert!(
+        run.screen.contains("PAUSED") && !run.screen.contains("RESUMING"),
+        "{}",
+        run.screen
+    );
+    assert!(run.screen.contains("Belly breathing"), "{}", run.screen);
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_no_device_notice_shows_for_a_moment_then_only_a_small_word_stays() {
+    let early = play(no_device(), vec![(2.0, ctrl('c'))]).await;
+    assert!(early.screen.contains(NO_DEVICE), "{}", early.screen);
+    let later = play(
+        no_device(),
+        vec![(NOTICE_FOR.as_secs_f64() + 1.0, ctrl('c'))],
+    )
+    .await;
+    assert!(!later.screen.contains(NO_DEVICE), "{}", later.screen);
+    assert!(later.screen.contains("no sound"), "{}", later.screen);
+}
+
+#[tokio::test(start_paused = true)]
+async fn unmuting_with_no_device_says_so_instead_of_looking_as_if_it_sounds() {
+    let muted = Options {
+        muted: true,
+        ..no_device()
+    };
+    let quiet = play(muted.clone(), vec![(1.0, ctrl('c'))]).await;
+    assert!(
+        !quiet.screen.contains(NO_DEVICE),
+        "muted: nothing to say yet"
+    );
+    assert!(quiet.screen.contains("muted"));
+    let unmuted = play(
+        muted,
+        vec![(20.0, key(KeyCode::Char('m'))), (21.0, ctrl('c'))],
+    )
+    .await;
+    assert!(unmuted.screen.contains(NO_DEVICE), "{}", unmuted.screen);
+    assert!(unmuted.screen.contains("no sound"), "{}", unmuted.screen);
 }
 
 #[test]

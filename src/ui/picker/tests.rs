@@ -89,11 +89,6 @@ fn a_broken_routine_is_listed_with_its_problems() {
     press(&mut picker, KeyCode::Down);
     press(&mut picker, KeyCode::Char('j'));
     assert_eq!(picker.items[picker.current().unwrap()].name, "wobbly");
-    assert_eq!(
-        press(&mut picker, KeyCode::Enter),
-        None,
-        "a broken routine can't start"
-    );
     for (width, height) in SIZES {
         let view = PickerView {
             picker: &picker,
@@ -104,6 +99,96 @@ fn a_broken_routine_is_listed_with_its_problems() {
             draw(width, height, &view)
         );
     }
+}
+
+#[test]
+fn enter_on_a_broken_routine_shows_every_problem_and_the_file_then_any_key_goes_back() {
+    let mut picker = picker();
+    picker.items[2].problems.extend([
+        "line 9: steps[2].reps: must be a whole number of 1 or more".to_string(),
+        "line 12: steps[3]: needs \"hold\", \"breath\" or \"rest\"".to_string(),
+    ]);
+    picker.selected = 2;
+    assert_eq!(press(&mut picker, KeyCode::Enter), None, "it can't start");
+    assert_eq!(picker.problems_of, Some(2));
+    for (width, height) in [(80, 24), (40, 12), (24, 7), (20, 5)] {
+        let view = PickerView {
+            picker: &picker,
+            theme: Theme::COLOR,
+        };
+        let backend = draw(width, height, &view);
+        let text = backend.to_string();
+        assert!(text.contains("any key"), "{text}");
+        if height >= 24 {
+            for needle in [
+                "4 problems",
+                "wobbly.json",
+                "hodl",
+                "breath",
+                "reps",
+                "rest",
+            ] {
+                assert!(
+                    text.contains(needle),
+                    "{needle} at {width}x{height}: {text}"
+                );
+            }
+        }
+        assert_snapshot!(format!("picker_problems_{width}x{height}"), backend);
+    }
+    assert_eq!(
+        press(&mut picker, KeyCode::Char('q')),
+        None,
+        "back, not out"
+    );
+    assert_eq!(picker.problems_of, None);
+}
+
+#[test]
+fn a_filter_that_matches_nothing_keeps_typing_and_backspace_mends_it() {
+    let mut picker = picker();
+    press(&mut picker, KeyCode::Char('/'));
+    typed(&mut picker, "deskx");
+    assert!(picker.visible().is_empty());
+    assert_eq!(press(&mut picker, KeyCode::Enter), None);
+    assert!(picker.filtering, "nothing to start: still typing");
+    press(&mut picker, KeyCode::Backspace);
+    assert_eq!(picker.filter, "desk");
+    assert_eq!(press(&mut picker, KeyCode::Enter), Some(Picked::Start(1)));
+    // After Enter the filter stays; Backspace still edits it.
+    assert!(!picker.filtering);
+    press(&mut picker, KeyCode::Backspace);
+    assert_eq!(picker.filter, "des");
+    assert!(picker.filtering);
+}
+
+#[test]
+fn the_users_own_valid_routine_is_drawn_like_a_built_in_one() {
+    let mut entries = entries();
+    entries[1].origin = Origin::User("/home/ana/.config/supple/routines/desk-break.json".into());
+    let picker = Picker::new(entries.iter().map(Item::from_entry).collect());
+    let view = PickerView {
+        picker: &picker,
+        theme: Theme::COLOR,
+    };
+    let backend = draw(80, 24, &view);
+    let row = |name: &str| {
+        let y = (0..24)
+            .find(|&y| {
+                (0..80)
+                    .map(|x| backend.buffer()[(x, y)].symbol())
+                    .collect::<String>()
+                    .contains(name)
+            })
+            .unwrap();
+        (0..80)
+            .map(|x| backend.buffer()[(x, y)].fg)
+            .collect::<Vec<_>>()
+    };
+    let (built_in, yours, broken) = (row("morning-back"), row("desk-break"), row("wobbly"));
+    assert_eq!(built_in[2..60], yours[2..60], "the same colours");
+    assert_ne!(yours[3], broken[3]);
+    assert!(backend.to_string().contains("yours"));
 }
 
 #[test]

@@ -1,12 +1,15 @@
 //! The picker on screen: the list with lengths and titles, the selected routine's
-//! description or problems, the filter and the keys.
+//! description or problems, the filter and the keys; or, after Enter on a broken routine,
+//! every problem it has and where its file is.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Item, Picker};
+use crate::format::printable;
 use crate::ui::format;
 use crate::ui::theme::Theme;
 
@@ -18,20 +21,27 @@ pub struct PickerView<'a> {
 impl Widget for &PickerView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (picker, theme) = (self.picker, self.theme);
+        if let Some(item) = picker.problems_of.and_then(|i| picker.items.get(i)) {
+            return self.render_problems(item, area, buf);
+        }
         let visible = picker.visible();
         let width = area.width.saturating_sub(2);
+        let broken = picker
+            .current()
+            .is_some_and(|i| !picker.items[i].problems.is_empty());
         // The selected routine's description, or every problem of a broken one, a line each
-        // as `validate` prints them.
+        // as `validate` prints them; then where the user's own file is.
         let about: Vec<String> = picker.current().map_or(Vec::new(), |i| {
             let item = &picker.items[i];
-            let paragraphs = if item.problems.is_empty() {
+            let mut paragraphs: Vec<String> = if item.problems.is_empty() {
                 item.description.iter().cloned().collect()
             } else {
                 item.problems.clone()
             };
+            paragraphs.extend(item.path.iter().cloned());
             paragraphs
                 .iter()
-                .flat_map(|text| format::wrap(text, usize::from(width)))
+                .flat_map(|text| format::wrap(&printable(text), usize::from(width)))
                 .collect()
         });
         let tall = area.height >= 12;
@@ -43,7 +53,11 @@ impl Widget for &PickerView<'_> {
         let list_rows = (visible.len().max(1) as u16).min(room);
         let spare = room.saturating_sub(list_rows.max(3));
         let gap = u16::from(tall && !about.is_empty() && spare > 1);
-        let about_rows = (about.len() as u16).min(4).min(spare.saturating_sub(gap));
+        // A broken routine's problems take all the room there is; a description a few rows.
+        let most = if broken { u16::MAX } else { 5 };
+        let about_rows = (about.len() as u16)
+            .min(most)
+            .min(spare.saturating_sub(gap));
         let list_rows = room
             .saturating_sub(gap + about_rows)
             .min(list_rows.max(room.min(3)));
@@ -76,9 +90,6 @@ impl Widget for &PickerView<'_> {
 
         self.render_list(&visible, inset(list), buf);
 
-        let broken = picker
-            .current()
-            .is_some_and(|i| !picker.items[i].problems.is_empty());
         let about_style = if broken { theme.error() } else { theme.dim() };
         for (y, line) in (about_area.y..about_area.bottom()).zip(&about) {
             let line = if y + 1 == about_area.bottom() && about.len() > usize::from(about_rows) {
@@ -103,21 +114,18 @@ impl Widget for &PickerView<'_> {
             let cursor = if picker.filtering { "▏" } else { "" };
             Line::from(vec![
                 Span::styled("/", theme.key()),
-                Span::raw(format!("{}{cursor}", picker.filter)),
+                Span::raw(format!("{}{cursor}", printable(&picker.filter))),
             ])
             .render(inset(filter), buf);
         }
 
+        let enter = if broken { "problems" } else { "start" };
         let keys: &[(&str, &str, u8)] = if picker.filtering {
-            &[
-                ("Enter", "start", 0),
-                ("Esc", "clear", 1),
-                ("↑↓", "move", 2),
-            ]
+            &[("Enter", enter, 0), ("Esc", "clear", 1), ("↑↓", "move", 2)]
         } else {
             &[
                 ("↑↓ jk", "move", 3),
-                ("Enter", "start", 0),
+                ("Enter", enter, 0),
                 ("/", "filter", 2),
                 ("q", "quit", 1),
             ]
@@ -126,7 +134,93 @@ impl Widget for &PickerView<'_> {
     }
 }
 
+/// Spaces that pad `text` to `width` columns.
+fn pad(text: &str, width: usize) -> String {
+    " ".repeat(width.saturating_sub(text.chars().count()))
+}
+
 impl PickerView<'_> {
+    /// Every problem of a broken routine, wrapped, with its file's path and what to do.
+    fn render_problems(&self, item: &Item, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let width = usize::from(area.width.saturating_sub(2)).max(1);
+        let count = item.problems.len();
+        let mut lines: Vec<Line> = vec![Line::styled(
+            format::ellipsis(
+                &format!(
+                    "{} can't start: {count} problem{}",
+                    printable(&item.name),
+                    if count == 1 { "" } else { "s" }
+                ),
+                width,
+            ),
+            theme.title(),
+        )];
+        let problems: Vec<String> = item
+            .problems
+            .iter()
+            .flat_map(|problem| format::wrap(&printable(problem), width))
+            .collect();
+        // Where the file is and what to do, after the problems: on a small screen the
+        // problems come first.
+        let mut after: Vec<Line> = vec![Line::raw("")];
+        if let Some(path) = &item.path {
+            after.extend(
+                format::wrap(&printable(path), width)
+                    .into_iter()
+                    .map(|line| Line::styled(line, theme.dim())),
+            );
+        }
+        let hint = "Fix the file, then start supple again; `supple validate FILE` checks it.";
+        after.extend(
+            format::wrap(hint, width)
+                .into_iter()
+                .map(|line| Line::styled(line, theme.dim())),
+        );
+        let room = usize::from(area.height).saturating_sub(lines.len() + 1);
+        let shown = problems.len().min(room);
+        for (i, line) in problems.iter().take(shown).enumerate() {
+            let line = if i + 1 == shown && shown < problems.len() {
+                let keep = line.chars().count().min(width.saturating_sub(1));
+                format!(
+                    "{}…",
+                    line.chars().take(keep).collect::<String>().trim_end()
+                )
+            } else {
+                line.clone()
+            };
+            lines.push(Line::styled(line, theme.error()));
+        }
+        let room = room - shown;
+        if after.len() <= room {
+            lines.extend(after);
+        } else if room >= 2 && item.path.is_some() {
+            lines.extend(after.into_iter().take(room));
+        }
+        let inset = area.inner(Margin::new(1, 0));
+        for (y, line) in (inset.y..inset.bottom().saturating_sub(1)).zip(lines) {
+            line.render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..inset
+                },
+                buf,
+            );
+        }
+        let footer = Rect {
+            y: inset.bottom().saturating_sub(1),
+            height: 1.min(inset.height),
+            ..inset
+        };
+        let back = if width >= 24 {
+            "back to the list"
+        } else {
+            "back"
+        };
+        crate::ui::help::hints(&[("any key", back, 0)], width, theme).render(footer, buf);
+    }
+
     fn render_list(&self, visible: &[usize], area: Rect, buf: &mut Buffer) {
         let (picker, theme) = (self.picker, self.theme);
         if visible.is_empty() {
@@ -154,7 +248,7 @@ impl PickerView<'_> {
             .unwrap_or(0);
         let name_width = visible
             .iter()
-            .map(|&i| picker.items[i].name.chars().count())
+            .map(|&i| printable(&picker.items[i].name).chars().count())
             .max()
             .unwrap_or(0)
             .min(usize::from(area.width).saturating_sub(length_width + 4));
@@ -173,14 +267,17 @@ impl PickerView<'_> {
                 ..area
             };
             let broken = !item.problems.is_empty();
+            // Padded by hand: `format!`'s padding panics at widths of 65536 and more.
+            let name = format::ellipsis(&printable(&item.name), name_width);
+            let length = length(item);
             let mut spans = vec![
                 Span::raw(if selected { "› " } else { "  " }),
-                Span::raw(format!(
-                    "{:<name_width$}  ",
-                    format::ellipsis(&item.name, name_width)
-                )),
                 Span::styled(
-                    format!("{:>length_width$}", length(item)),
+                    format!("{name}{}  ", pad(&name, name_width)),
+                    if broken { theme.error() } else { theme.title() },
+                ),
+                Span::styled(
+                    format!("{}{length}", pad(&length, length_width)),
                     if broken { theme.error() } else { theme.dim() },
                 ),
             ];
@@ -188,14 +285,17 @@ impl PickerView<'_> {
             if wide {
                 let used: usize = spans.iter().map(Span::width).sum();
                 let room = usize::from(area.width).saturating_sub(used + 2 + mark.len() + 2);
-                let style = if broken { theme.error() } else { theme.title() };
+                let style = if broken { theme.error() } else { Style::new() };
                 spans.push(Span::raw("  "));
-                spans.push(Span::styled(format::ellipsis(&item.title, room), style));
+                spans.push(Span::styled(
+                    format::ellipsis(&printable(&item.title), room),
+                    style,
+                ));
             }
             Line::from(spans).render(row_area, buf);
-            Line::styled(mark, theme.dim())
-                .right_aligned()
-                .render(row_area, buf);
+            // The user's own are marked in words, in the terminal's own colour: theirs is no
+            // lesser than a built-in one, and only a broken one is in red.
+            Line::raw(mark).right_aligned().render(row_area, buf);
             if selected {
                 buf.set_style(row_area, theme.selected());
             }

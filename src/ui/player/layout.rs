@@ -47,8 +47,10 @@ impl Rows {
         if height.saturating_sub(used + rows.phase_gauge + rows.next) >= 2 {
             rows.countdown += take(2);
         }
+        // The whole cue before anything more for the digits or the routine's gauge (the
+        // header already says how long is left): a cue cut short can't be followed.
+        rows.cue = take(cue_lines);
         rows.routine_gauge = take(1);
-        rows.cue = take(cue_lines.min(3));
         rows.notice = take(u16::from(view.notice.is_some()));
         rows.gap_top = take(1);
         rows.gap_bottom = take(1);
@@ -62,8 +64,6 @@ pub(super) struct Areas {
     pub(super) header: Rect,
     pub(super) status: Rect,
     pub(super) detail: Rect,
-    /// The "PAUSED · Space to resume" line, when paused and there is room.
-    pub(super) paused: Option<Rect>,
     pub(super) digits: Rect,
     /// The pacer, during breathing: beside the digits, or in the phase gauge's row.
     pub(super) pacer: Option<Rect>,
@@ -90,7 +90,7 @@ impl PlayerView<'_> {
             _,
             status,
             detail,
-            mut countdown,
+            countdown,
             _,
             phase_gauge,
             routine_gauge,
@@ -117,16 +117,6 @@ impl PlayerView<'_> {
         )
         .areas(area);
         let inset = |area: Rect| area.inner(Margin::new(1, 0));
-        let mut paused = None;
-        if self.frozen() && countdown.height >= 5 {
-            // Said in words, where the eye already is.
-            paused = Some(Rect {
-                height: 1,
-                ..countdown
-            });
-            countdown.y += 1;
-            countdown.height -= 1;
-        }
         let (digits, pacer, phase_gauge) = match self.pacer {
             Some(_) if countdown.height >= 3 => {
                 let width = (countdown.height * 2).min(countdown.width / 2);
@@ -147,7 +137,6 @@ impl PlayerView<'_> {
             header: inset(header),
             status: inset(status),
             detail,
-            paused,
             digits,
             pacer,
             phase_gauge,

@@ -73,9 +73,9 @@ fn the_last_step_has_nothing_next_and_notices_show() {
     let routine = routine();
     let (session, now) = session_at(&routine, PhaseKind::Hold, 4, secs(10));
     let mut view = PlayerView::new(&session, now);
-    assert_eq!(view.next, None);
+    assert_eq!(view.next, crate::ui::next::Next::End);
     view.muted = true;
-    view.notice = Some("no sound device — running silently");
+    view.notice = Some("no sound device, running silently");
     for (width, height) in [(80, 24), (40, 12)] {
         assert_snapshot!(
             format!("last_step_muted_{width}x{height}"),
@@ -90,6 +90,22 @@ fn a_full_screen_gives_the_digits_room() {
     let (session, now) = session_at(&routine, PhaseKind::Exhale, 0, secs(3));
     let view = PlayerView::new(&session, now);
     assert_snapshot!("exhale_160x48", draw(160, 48, &view));
+}
+
+#[test]
+fn a_large_screen_gives_the_digits_the_room_and_the_cue_whole() {
+    let routine = routine();
+    let (session, now) = session_at(&routine, PhaseKind::Hold, 4, secs(15));
+    let view = PlayerView::new(&session, now);
+    assert_snapshot!("hold_200x60", draw(200, 60, &view));
+    // A narrow screen wraps the whole cue rather than cutting it.
+    let (session, now) = session_at(&routine, PhaseKind::Hold, 0, secs(1));
+    let view = PlayerView::new(&session, now);
+    let text = draw(30, 16, &view).to_string();
+    assert!(
+        text.contains("On your back") && text.contains("let it go."),
+        "{text}"
+    );
 }
 
 #[test]
@@ -119,6 +135,6 @@ fn the_view_follows_the_session() {
     assert_eq!(view.name, "Knee to chest");
     assert_eq!(view.detail.as_deref(), Some("Right leg · rep 2 of 2"));
     assert_eq!(view.phase_left, Duration::from_millis(3500));
-    assert_eq!(view.next, Some(("Belly breathing", secs(5 + 3 * 14))));
+    assert_eq!(view.next, crate::ui::next::Next::Side("Left leg".into()));
     assert_eq!(view.pacer, None);
 }
