@@ -39,11 +39,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// Prints the failure on standard error; if that is gone too (a closed terminal), there is
+/// no one left to tell, and `eprintln!` would panic.
 fn report(failure: &Failure) {
-    match failure {
+    let mut stderr = std::io::stderr();
+    let _ = match failure {
         // Problems already name their file, line and column.
-        Failure::Invalid(_) => eprintln!("{failure}"),
-        Failure::Usage(message) => eprintln!("supple: {message}"),
-        Failure::Other(error) => eprintln!("supple: {error:#}"),
-    }
+        Failure::Invalid(_) => writeln!(stderr, "{failure}"),
+        Failure::Usage(message) => writeln!(stderr, "supple: {message}"),
+        Failure::Other(error) => writeln!(stderr, "supple: {error:#}"),
+    };
 }

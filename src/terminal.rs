@@ -19,6 +19,10 @@ use tokio::task::JoinHandle;
 
 use crate::runtime::{Input, Inputs};
 
+mod hangup;
+
+pub use hangup::gone;
+
 /// Whether the terminal is in our modes now. One flag for the whole process, because the
 /// panic hook and a suspend must know without holding the guard.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -191,7 +195,18 @@ impl Keys {
         let (sender, _) = mpsc::channel(1);
         let current = Arc::new(Mutex::new(sender));
         let target = Arc::clone(&current);
+        // tokio's SIGHUP handler, installed now and kept for the whole process, so the
+        // hangup the watcher raises is never the default one that kills the process.
+        let hangup = signal(SignalKind::hangup()).ok();
+        let dropped = Arc::clone(&current);
+        hangup::watch(move || {
+            // The loop waiting for keys sees its input end, even before the SIGHUP lands.
+            if let Ok(mut current) = dropped.lock() {
+                *current = mpsc::channel(1).0;
+            }
+        });
         let reader = tokio::spawn(async move {
+            let _hangup = hangup;
             let mut events = EventStream::new();
             // A SIGTSTP from outside (`kill -TSTP`, not Ctrl-Z, which raw mode turns into a
             // key) is handled as Ctrl-Z, so the terminal is given back before stopping.
@@ -228,7 +243,11 @@ impl Keys {
     pub fn inputs(&self) -> Inputs {
         let (sender, inputs) = Inputs::channel();
         if let Ok(mut current) = self.current.lock() {
-            *current = sender;
+            // After a hangup no key comes again: the input ends at once. Checked under the
+            // lock the watcher takes after marking the terminal gone, so no sender slips by.
+            if !gone() {
+                *current = sender;
+            }
         }
         inputs
     }

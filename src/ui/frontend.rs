@@ -74,6 +74,8 @@ pub struct Player<'t, B: Backend> {
     draws: u64,
     /// The pacer's form as last drawn (it depends on the screen's size and layout).
     pacer_form: Option<pacer::Form>,
+    /// Moves the pacer alone between full frames, which then change at most once a second.
+    painter: pacer::Painter,
 }
 
 /// Everything that decides what the screen shows, coarsely: when it is unchanged, so is
@@ -117,6 +119,7 @@ where
             dirty: true,
             draws: 0,
             pacer_form: None,
+            painter: pacer::Painter::default(),
         }
     }
 
@@ -171,11 +174,14 @@ where
             notice,
             notice_until,
             silent,
+            painter,
             ..
         } = self;
         let mut pacer_form = None;
+        let mut fixes = Vec::new();
         terminal.draw(|frame| {
             let area = frame.area();
+            let mut spot = None;
             match screen {
                 Screen::Playing => {
                     let mut view = PlayerView::new(session, now);
@@ -185,6 +191,7 @@ where
                     view.silent = *silent;
                     view.lead_in = lead_in;
                     pacer_form = view.pacer_form(area);
+                    spot = view.pacer_spot(area);
                     frame.render_widget(&view, area);
                 }
                 Screen::Summary(summary) => {
@@ -194,10 +201,29 @@ where
             if *help {
                 frame.render_widget(&Help { theme }, area);
             }
+            // Under the help the pacer must not move alone.
+            fixes = painter.framed(frame.buffer_mut(), spot.filter(|_| !*help));
         })?;
+        write_cells(terminal, &fixes)?;
         self.draws += 1;
         self.pacer_form = pacer_form;
         Ok(())
+    }
+
+    /// A frame in which only the pacer changed: its changed cells go straight to the
+    /// terminal, a few dozen instead of the whole screen rendered and compared.
+    fn move_pacer(&mut self, session: &Session, now: Duration) -> anyhow::Result<()> {
+        let moved = self
+            .pacer(session, now)
+            .and_then(|(form, level)| self.painter.moved(form, level));
+        match moved {
+            Some(cells) => {
+                write_cells(self.terminal, &cells)?;
+                self.draws += 1;
+                Ok(())
+            }
+            None => self.draw(session, now),
+        }
     }
 
     fn playing_key(&mut self, session: &Session, key: Key, now: Duration) -> Vec<Action> {
@@ -272,6 +298,30 @@ impl<B: Backend> Player<'_, B> {
             back_to_list: self.back_to_list,
         });
     }
+}
+
+impl Look {
+    /// Whether `other` differs from this look in the pacer's picture alone.
+    fn but_pacer(&self, other: &Look) -> bool {
+        self.pacer != other.pacer
+            && Look {
+                pacer: other.pacer,
+                ..self.clone()
+            } == *other
+    }
+}
+
+/// Writes cells to the terminal behind ratatui's back (the pacer's own frames).
+fn write_cells<B: Backend>(
+    terminal: &mut Terminal<B>,
+    cells: &[pacer::paint::Write],
+) -> Result<(), B::Error> {
+    if cells.is_empty() {
+        return Ok(());
+    }
+    let backend = terminal.backend_mut();
+    backend.draw(cells.iter().map(|(x, y, cell)| (*x, *y, cell)))?;
+    backend.flush()
 }
 
 /// Whether resuming into this phase first counts down: holds and breaths go on at once
@@ -414,7 +464,16 @@ where
         }
         let look = self.look(session, now);
         if self.dirty || self.drawn.as_ref() != Some(&look) {
-            self.draw(session, now)?;
+            if !self.dirty
+                && self
+                    .drawn
+                    .as_ref()
+                    .is_some_and(|drawn| drawn.but_pacer(&look))
+            {
+                self.move_pacer(session, now)?;
+            } else {
+                self.draw(session, now)?;
+            }
             self.drawn = Some(look);
             self.dirty = false;
         }
@@ -422,5 +481,7 @@ where
     }
 }
 
+#[cfg(test)]
+mod pacer_tests;
 #[cfg(test)]
 mod tests;

@@ -12,6 +12,12 @@ use ratatui::widgets::Widget;
 use super::cells::put_row;
 use crate::session::PhaseKind;
 
+mod disc;
+pub mod paint;
+
+use disc::Disc;
+pub use paint::Painter;
+
 /// Frames per second while the pacer moves: the 20 the eye needs for smooth motion, and no
 /// more, since every frame costs a full redraw. Frames fall on fixed instants of the phase
 /// (every 50 ms from its start), so a late wake-up never shifts the ones after it.
@@ -52,6 +58,13 @@ pub enum Form {
     Bar { width: u16 },
 }
 
+/// What the pacer shows at one level: enough to draw it, and to find what changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Picture {
+    Disc(Disc),
+    Bar { width: u16, half_cells: i32 },
+}
+
 impl Form {
     /// A disc when there is room for one, else a bar.
     pub fn of(area: Rect) -> Form {
@@ -65,15 +78,27 @@ impl Form {
         }
     }
 
+    /// The picture at `level`.
+    pub fn picture(self, level: f64) -> Picture {
+        match self {
+            Form::Disc { width, height } => Picture::Disc(Disc::new(
+                width,
+                height,
+                disc_radius(level, width, height).powi(2),
+            )),
+            Form::Bar { width } => Picture::Bar {
+                width,
+                half_cells: bar_half_cells(level, width),
+            },
+        }
+    }
+
     /// The picture at `level` as a number that changes exactly when the picture does: how
     /// many half cells are lit (both pictures only ever grow or shrink as a whole).
     pub fn shape(self, level: f64) -> u32 {
-        match self {
-            Form::Disc { width, height } => {
-                let r = disc_radius(level, width, height);
-                disc_pixels(width, height).filter(|d2| *d2 <= r * r).count() as u32
-            }
-            Form::Bar { width } => bar_half_cells(level, width) as u32,
+        match self.picture(level) {
+            Picture::Disc(disc) => disc.count(),
+            Picture::Bar { half_cells, .. } => half_cells as u32,
         }
     }
 
@@ -88,15 +113,7 @@ impl Form {
                     return None;
                 }
                 let r2 = disc_radius(level, width, height).powi(2);
-                let pixels = disc_pixels(width, height);
-                // A pixel is lit while its centre is within the radius: growing, the next
-                // one lights as the radius reaches it; shrinking, the farthest lit one goes
-                // dark as the radius falls below it.
-                let edge = if rising {
-                    pixels.filter(|d2| *d2 > r2).min_by(f64::total_cmp)
-                } else {
-                    pixels.filter(|d2| *d2 <= r2).max_by(f64::total_cmp)
-                }?;
+                let edge = disc::next_change(width, height, r2, rising)?;
                 let at = (edge.sqrt() - min) / (max - min);
                 (0.0..=1.0).contains(&at).then_some(at)
             }
@@ -110,32 +127,48 @@ impl Form {
     }
 }
 
+impl Picture {
+    /// The picture as rows of glyphs, top to bottom.
+    pub fn rows(&self) -> Vec<String> {
+        match self {
+            Picture::Disc(disc) => disc.rows(),
+            Picture::Bar { width, half_cells } => vec![bar_row(*half_cells, *width)],
+        }
+    }
+
+    /// The cells that differ in `to`, a picture of the same form, as (column, row, `to`'s
+    /// glyph) counted from the top left of the pacer's area of `height` rows.
+    pub fn changes_to(&self, to: &Picture, height: u16) -> Vec<(u16, u16, char)> {
+        match (self, to) {
+            (Picture::Disc(from), Picture::Disc(to)) => from.changes_to(to),
+            (from, to) => {
+                let (from, to) = (from.rows(), to.rows());
+                let top = rows_top(height, to.len());
+                let (Some(from), Some(to)) = (from.first(), to.first()) else {
+                    return Vec::new();
+                };
+                (0..)
+                    .zip(from.chars().zip(to.chars()))
+                    .filter(|(_, (a, b))| a != b)
+                    .map(|(x, (_, glyph))| (x, top, glyph))
+                    .collect()
+            }
+        }
+    }
+}
+
+/// The first row of the pacer's picture in an area `height` rows high: the disc fills it,
+/// the bar sits in the middle.
+fn rows_top(height: u16, rows: usize) -> u16 {
+    (height - (rows.min(usize::from(height)) as u16)) / 2
+}
+
 fn max_radius(width: u16, height: u16) -> f64 {
     (f64::from(width) / 2.0).min(f64::from(height))
 }
 
 fn disc_radius(level: f64, width: u16, height: u16) -> f64 {
     radius(level, max_radius(width, height))
-}
-
-/// A disc pixel is a quadrant of a cell: half a column by half a row. Distances are measured
-/// in columns across and half rows down, units that are roughly square on screen, so the
-/// disc looks round. Quadrants give twice the resolution of half blocks across, so at 80×24
-/// the picture changes more than 20 times a second while breathing.
-fn quadrant_centre(qx: u16, qy: u16) -> (f64, f64) {
-    ((f64::from(qx) + 0.5) / 2.0, f64::from(qy) + 0.5)
-}
-
-/// Squared distances of every pixel's centre from the disc's centre.
-fn disc_pixels(width: u16, height: u16) -> impl Iterator<Item = f64> {
-    let (w, h) = (f64::from(width), f64::from(height) * 2.0);
-    (0..height * 2).flat_map(move |qy| {
-        (0..width * 2).map(move |qx| {
-            let (x, y) = quadrant_centre(qx, qy);
-            let (dx, dy) = (x - w / 2.0, y - h / 2.0);
-            dx * dx + dy * dy
-        })
-    })
 }
 
 /// Where through a moving phase (as a ratio) the pacer's picture next changes after
@@ -161,31 +194,11 @@ pub fn frame_at_or_after(at: Duration, elapsed: Duration) -> Duration {
 
 /// The disc as rows of quadrant-block characters filling `width` × `height` cells.
 pub fn disc(level: f64, width: u16, height: u16) -> Vec<String> {
-    let r = disc_radius(level, width, height);
-    let (w, h) = (f64::from(width), f64::from(height) * 2.0);
-    let inside = |qx: u16, qy: u16| {
-        let (x, y) = quadrant_centre(qx, qy);
-        let (dx, dy) = (x - w / 2.0, y - h / 2.0);
-        usize::from(dx * dx + dy * dy <= r * r)
-    };
-    (0..height)
-        .map(|row| {
-            (0..width)
-                .map(|x| {
-                    let (qx, qy) = (2 * x, 2 * row);
-                    let bits = inside(qx, qy) << 3
-                        | inside(qx + 1, qy) << 2
-                        | inside(qx, qy + 1) << 1
-                        | inside(qx + 1, qy + 1);
-                    QUADRANTS[bits]
-                })
-                .collect()
-        })
-        .collect()
+    Form::Disc { width, height }.picture(level).rows()
 }
 
 /// Quadrant glyphs by lit quadrants: upper left, upper right, lower left, lower right.
-const QUADRANTS: [char; 16] = [
+pub(crate) const QUADRANTS: [char; 16] = [
     ' ', '▗', '▖', '▄', '▝', '▐', '▞', '▟', '▘', '▚', '▌', '▙', '▀', '▜', '▛', '█',
 ];
 
@@ -196,8 +209,11 @@ fn bar_half_cells(level: f64, width: u16) -> i32 {
 
 /// A one-row pacer for small screens: a bar that grows from the middle out, by half cells.
 pub fn bar(level: f64, width: u16) -> String {
+    bar_row(bar_half_cells(level, width), width)
+}
+
+fn bar_row(filled: i32, width: u16) -> String {
     let half = i32::from(width);
-    let filled = bar_half_cells(level, width);
     let lit = |h: i32| (half - filled..half + filled).contains(&h);
     (0..half)
         .map(|x| match (lit(2 * x), lit(2 * x + 1)) {
@@ -217,11 +233,8 @@ pub struct Pacer {
 
 impl Widget for Pacer {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let rows = match Form::of(area) {
-            Form::Disc { width, height } => disc(self.level, width, height),
-            Form::Bar { width } => vec![bar(self.level, width)],
-        };
-        let top = area.y + (area.height - rows.len().min(usize::from(area.height)) as u16) / 2;
+        let rows = Form::of(area).picture(self.level).rows();
+        let top = area.y + rows_top(area.height, rows.len());
         for (y, row) in (top..area.bottom()).zip(&rows) {
             put_row(buf, area.x, y, row, usize::from(area.width), self.style);
         }

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Widget};
 
@@ -94,6 +94,10 @@ impl<'a> PlayerView<'a> {
     fn frozen(&self) -> bool {
         self.paused && self.lead_in.is_none()
     }
+
+    fn pacer_style(&self) -> Style {
+        self.theme.big(self.kind, self.frozen())
+    }
 }
 
 impl Widget for &PlayerView<'_> {
@@ -115,7 +119,7 @@ impl Widget for &PlayerView<'_> {
         }
         self.render_digits(areas.digits, buf);
         if let (Some(level), Some(area)) = (self.pacer, areas.pacer) {
-            let style = theme.big(self.kind, self.frozen());
+            let style = self.pacer_style();
             Pacer { level, style }.render(area, buf);
         }
         if let Some(gauge) = areas.phase_gauge {

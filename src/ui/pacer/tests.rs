@@ -145,3 +145,35 @@ fn quadrants_lit(glyph: char) -> u32 {
         _ => 0,
     }
 }
+
+/// Lit quadrants in each quadrant row of a disc picture, top to bottom.
+fn quadrant_rows(rows: &[String]) -> Vec<u32> {
+    let bits = |glyph: char| QUADRANTS.iter().position(|&q| q == glyph).unwrap_or(0);
+    rows.iter()
+        .flat_map(|row| {
+            let upper = row.chars().map(|g| (bits(g) >> 2).count_ones()).sum();
+            let lower = row.chars().map(|g| (bits(g) & 3).count_ones()).sum();
+            [upper, lower]
+        })
+        .collect()
+}
+
+#[test]
+fn the_disc_has_no_bump_at_its_top_or_bottom() {
+    // A bump: the outermost row of the disc a sliver on top of a much wider one.
+    for (width, height) in [(26, 13), (40, 20), (16, 8), (90, 45)] {
+        for step in 0..=200 {
+            let level = f64::from(step) / 200.0;
+            let rows = quadrant_rows(&disc(level, width, height));
+            let lit: Vec<u32> = rows.into_iter().filter(|&n| n > 0).collect();
+            let (top, bottom) = (lit[0], lit[lit.len() - 1]);
+            assert_eq!(top, bottom, "symmetric at {level}");
+            if let Some(&inner) = lit.get(1).filter(|_| lit.len() > 2) {
+                assert!(
+                    f64::from(top) >= 0.3 * f64::from(inner),
+                    "{width}x{height} at {level}: a row of {top} on a row of {inner}"
+                );
+            }
+        }
+    }
+}

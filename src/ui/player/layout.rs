@@ -2,6 +2,7 @@
 //! small terminals, and the countdown takes what is left.
 
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::style::Style;
 
 use super::PlayerView;
 use crate::ui::{format, pacer};
@@ -147,6 +148,13 @@ impl PlayerView<'_> {
             notice,
             footer: inset(footer),
         }
+    }
+
+    /// Where the pacer is on a screen of `area`, its style and its level, during breathing:
+    /// what the frame cache needs to move it alone between full frames.
+    pub fn pacer_spot(&self, area: Rect) -> Option<(Rect, Style, f64)> {
+        let level = self.pacer?;
+        Some((self.areas(area).pacer?, self.pacer_style(), level))
     }
 
     /// The pacer's shape on a screen of `area`, during breathing.

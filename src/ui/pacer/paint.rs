@@ -1,0 +1,82 @@
+//! Moving the pacer without a full frame: between full frames only the pacer's changed
+//! cells go to the terminal, and the next full frame puts right the cells that ratatui,
+//! which did not see them change, would otherwise leave as they are.
+
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::{Form, Picture};
+
+/// A cell to write to the terminal: column, row and what goes there.
+pub type Write = (u16, u16, Cell);
+
+/// Where the pacer is, and what the terminal shows of it.
+#[derive(Debug, Default)]
+pub struct Painter {
+    placed: Option<Placed>,
+}
+
+#[derive(Debug)]
+struct Placed {
+    area: Rect,
+    form: Form,
+    style: Style,
+    /// The picture in ratatui's last full frame, which it takes to be on the screen.
+    framed: Picture,
+    /// The picture on the screen.
+    shown: Picture,
+}
+
+impl Painter {
+    /// A full frame has been rendered into `frame`, and ratatui will write what differs from
+    /// its last one. Returns the cells to write after that: those where the screen shows the
+    /// pacer moved since ratatui's last frame. `pacer` is where this frame's pacer is (its
+    /// area, style and level) when it may move alone, i.e. nothing is drawn over it.
+    pub fn framed(&mut self, frame: &Buffer, pacer: Option<(Rect, Style, f64)>) -> Vec<Write> {
+        let mut writes = Vec::new();
+        if let Some(old) = self.placed.take() {
+            for (x, row, _) in old.framed.changes_to(&old.shown, old.area.height) {
+                let (x, y) = (old.area.x + x, old.area.y + row);
+                if let Some(cell) = frame.cell((x, y)) {
+                    writes.push((x, y, cell.clone()));
+                }
+            }
+        }
+        self.placed = pacer.map(|(area, style, level)| {
+            let form = Form::of(area);
+            let picture = form.picture(level);
+            Placed {
+                area,
+                form,
+                style,
+                framed: picture.clone(),
+                shown: picture,
+            }
+        });
+        writes
+    }
+
+    /// The cells to write to show the pacer of `form` at `level` without a full frame; `None`
+    /// when it needs one (no pacer may move alone, or it has another form now).
+    pub fn moved(&mut self, form: Form, level: f64) -> Option<Vec<Write>> {
+        let placed = self.placed.as_mut().filter(|placed| placed.form == form)?;
+        let to = form.picture(level);
+        let (area, style) = (placed.area, placed.style);
+        let writes = placed
+            .shown
+            .changes_to(&to, area.height)
+            .into_iter()
+            .map(|(x, row, glyph)| {
+                let mut cell = Cell::default();
+                cell.set_char(glyph).set_style(style);
+                (area.x + x, area.y + row, cell)
+            })
+            .collect();
+        placed.shown = to;
+        Some(writes)
+    }
+}
+
+#[cfg(test)]
+mod tests;
