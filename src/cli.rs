@@ -182,8 +182,27 @@ pub fn resolve(name: &str) -> Result<(String, Routine), Failure> {
     let entry = library::find(name).map_err(|library::FindError::Unknown { name, closest }| {
         no_such_routine(&name, &closest)
     })?;
-    let Entry { name, routine, .. } = entry;
-    Ok((name, routine.map_err(Failure::Invalid)?))
+    let Entry {
+        name,
+        routine,
+        origin,
+    } = entry;
+    let routine = routine.map_err(|mut problems| {
+        // A path that is not there but names a routine: `supple run ./desk-break.json`.
+        if let (library::Origin::File(path), Some(first)) = (&origin, problems.first_mut())
+            && !path.exists()
+            && library::all()
+                .iter()
+                .any(|entry| entry.name == name && entry.origin != origin)
+        {
+            let name = crate::format::printable(&name);
+            first.message.push_str(&format!(
+                "; to play the routine named {name}, run `supple run {name}`"
+            ));
+        }
+        Failure::Invalid(problems)
+    })?;
+    Ok((name, routine))
 }
 
 /// "There is no routine named …", with the close names, or else every name, and a file of

@@ -71,7 +71,7 @@ fn zsh_with_routines(script: &str) -> String {
     let mut text = String::new();
     for line in script.lines() {
         let is_routine = line.trim_start().starts_with("':routine -- ")
-            || line.trim_start().starts_with("':name -- ")
+            || line.trim_start().starts_with("':name -- The routine")
             || line.trim_start().starts_with("'--from=[Copy this routine");
         if is_routine && line.contains(":_default'") {
             text.push_str(&line.replace(":_default'", ":_supple_routines'"));
@@ -107,12 +107,43 @@ complete -c supple -n "__fish_seen_subcommand_from new" -l from -r -f -a "(suppl
     )
 }
 
-/// Prints the man page (roff), made from the same definitions as `--help`.
+/// Prints the man page (roff), made from the same definitions as `--help`: the program's
+/// page, then a section per command with its options and long help (the player's keys are
+/// in `run`'s), so that one page holds everything.
 pub fn man(out: &mut impl Write) -> Result<(), Failure> {
-    let command = Cli::command();
-    clap_mangen::Man::new(command)
-        .render(out)
+    let mut command = Cli::command();
+    command.build();
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command.clone())
+        .render(&mut page)
         .map_err(anyhow::Error::from)?;
+    for sub in command.get_subcommands().filter(|sub| !sub.is_hide_set()) {
+        if sub.get_name() == "help" {
+            continue;
+        }
+        let name = format!("supple {}", sub.get_name());
+        let man = clap_mangen::Man::new(sub.clone().display_name(&name).bin_name(&name));
+        let mut section = Vec::new();
+        man.render_synopsis_section(&mut section)
+            .and_then(|()| man.render_description_section(&mut section))
+            .and_then(|()| man.render_options_section(&mut section))
+            .map_err(anyhow::Error::from)?;
+        if sub.get_after_long_help().is_some() {
+            man.render_extra_section(&mut section)
+                .map_err(anyhow::Error::from)?;
+        }
+        let section = String::from_utf8_lossy(&section);
+        // The command's own headings become subsections of its section.
+        writeln!(page, ".SH \"{}\"", name.to_uppercase()).map_err(anyhow::Error::from)?;
+        for line in section.lines() {
+            match line.strip_prefix(".SH ") {
+                Some(heading) => writeln!(page, ".SS {heading}"),
+                None => writeln!(page, "{line}"),
+            }
+            .map_err(anyhow::Error::from)?;
+        }
+    }
+    out.write_all(&page).map_err(anyhow::Error::from)?;
     Ok(())
 }
 
