@@ -3,7 +3,11 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+
+use crate::format::printable;
+
+mod lenient;
 
 /// `~/.config/supple`, or `$XDG_CONFIG_HOME/supple` when that is set to an absolute path.
 pub fn config_dir() -> Option<PathBuf> {
@@ -44,7 +48,7 @@ fn xdg_dir_from(value: Option<OsString>, home: Option<PathBuf>, fallback: &str) 
 }
 
 /// How much the player says out loud (`--voice`, the `voice` setting).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Voice {
     /// Nothing spoken: tones only.
@@ -56,7 +60,7 @@ pub enum Voice {
 }
 
 /// Settings from `config.json` in the config folder; every field is optional.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
     /// Start every run muted (the `m` key still unmutes).
@@ -96,7 +100,8 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// Reads the settings file; a missing file means the defaults.
+    /// Reads the settings file; a missing file means the defaults. Never fails: what cannot be
+    /// read is reported once on standard error and left at its default (see [`Settings::read`]).
     pub fn load() -> Result<Settings, String> {
         match config_dir() {
             Some(dir) => Settings::load_from(&dir.join("config.json")),
@@ -104,30 +109,31 @@ impl Settings {
         }
     }
 
+    /// As [`Settings::load`], from `path`.
     pub fn load_from(path: &Path) -> Result<Settings, String> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Settings::default());
-            }
-            Err(error) => return Err(format!("{}: cannot read: {error}", path.display())),
-        };
-        let settings: Settings = serde_json::from_str(&text).map_err(|error| {
-            format!(
-                "{}:{}:{}: {}",
-                path.display(),
-                error.line(),
-                error.column(),
-                strip_position(&error.to_string())
-            )
-        })?;
-        if settings.volume > 100 {
-            return Err(format!(
-                "{}: volume: must be a percentage from 0 to 100",
-                path.display()
-            ));
-        }
+        let (settings, warnings) = Settings::read(path);
+        warn_once(&warnings);
         Ok(settings)
+    }
+
+    /// Reads the settings file leniently: a file that is not JSON gives every default, a field
+    /// of the wrong type or out of range gives that field's default, an unknown field is
+    /// ignored. Each of these is a warning line naming the file, the line and column, and
+    /// what is wrong in plain words.
+    pub fn read(path: &Path) -> (Settings, Vec<String>) {
+        let shown = printable(&path.display().to_string()).into_owned();
+        match std::fs::read_to_string(path) {
+            Ok(text) => lenient::read(&text, &shown),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                (Settings::default(), Vec::new())
+            }
+            Err(error) => (
+                Settings::default(),
+                vec![format!(
+                    "{shown}: cannot read the settings ({error}); using the defaults"
+                )],
+            ),
+        }
     }
 
     /// Volume as a gain from 0.0 to 1.0.
@@ -136,11 +142,16 @@ impl Settings {
     }
 }
 
-/// serde_json ends its messages with " at line L column C"; the position is shown first.
-fn strip_position(message: &str) -> &str {
-    message
-        .rfind(" at line ")
-        .map_or(message, |cut| &message[..cut])
+/// Prints the settings warnings on standard error, the first time only: several parts of a
+/// run load the settings, and one report is enough.
+fn warn_once(warnings: &[String]) {
+    static WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if warnings.is_empty() || WARNED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    for warning in warnings {
+        eprintln!("supple: {warning}");
+    }
 }
 
 #[cfg(test)]
@@ -151,7 +162,13 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("config.json");
         std::fs::write(&path, text).expect("write");
-        Settings::load_from(&path).map_err(|e| e.replace(&path.display().to_string(), "FILE"))
+        let (settings, warnings) = Settings::read(&path);
+        match warnings.as_slice() {
+            [] => Ok(settings),
+            _ => Err(warnings
+                .join("\n")
+                .replace(&path.display().to_string(), "FILE")),
+        }
     }
 
     #[test]
@@ -199,13 +216,13 @@ mod tests {
     }
 
     #[test]
-    fn mistakes_name_the_place_and_the_problem() {
-        let error = load("{\n  \"volume\": 80,\n  \"mutе\": true\n}").unwrap_err();
-        assert!(error.starts_with("FILE:3:"), "{error}");
-        assert!(error.contains("unknown field"), "{error}");
-        assert_eq!(
-            load(r#"{"volume": 150}"#).unwrap_err(),
-            "FILE: volume: must be a percentage from 0 to 100"
+    fn an_unreadable_file_is_reported_and_the_defaults_are_used() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (settings, warnings) = Settings::read(dir.path());
+        assert_eq!(settings, Settings::default());
+        assert!(
+            warnings[0].contains("cannot read the settings"),
+            "{warnings:?}"
         );
     }
 }

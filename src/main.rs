@@ -7,7 +7,10 @@ use clap::Parser;
 use supple::cli::{self, Cli, Command, Failure};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return cli::usage_error(error),
+    };
     let mut stdout = std::io::stdout().lock();
     let result = match &cli.command {
         Some(Command::List { long }) => cli::list(*long, &mut stdout),
@@ -18,6 +21,15 @@ fn main() -> ExitCode {
             file,
             volume,
         }) => cli::export_audio(routine, file, *volume),
+        Some(Command::New { name, from }) => cli::new(name, from.as_deref(), &mut stdout),
+        Some(Command::Edit { name }) => {
+            drop(stdout);
+            cli::edit(name, &mut std::io::stdin().lock())
+        }
+        Some(Command::Schema) => cli::schema(&mut stdout),
+        Some(Command::Completions { shell }) => cli::completions(*shell, &mut stdout),
+        Some(Command::Man) => cli::man(&mut stdout),
+        Some(Command::RoutineNames) => cli::routine_names(&mut stdout),
         Some(Command::Run(args)) => {
             drop(stdout);
             supple::play::run(args).map(|_| ())

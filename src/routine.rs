@@ -4,6 +4,7 @@ pub mod duration;
 pub mod file;
 pub mod library;
 mod positions;
+pub mod schema;
 mod suggest;
 
 use std::time::Duration;

@@ -6,6 +6,7 @@ use super::{Failure, resolve};
 use crate::audio;
 use crate::config::Settings;
 use crate::format::{self, printable};
+use crate::routine::file::Problem;
 use crate::routine::library::{self, Origin};
 use crate::routine::{Routine, StepKind};
 use crate::session::Plan;
@@ -226,8 +227,74 @@ pub fn export_audio(
         eprintln!("supple: {warning}");
     }
     audio::export_wav(&Plan::new(&routine), file, &sounds, gain)
-        .map_err(|error| anyhow::anyhow!("cannot write {}: {error:#}", file.display()))?;
+        .map_err(|error| anyhow::anyhow!("{}", cannot_write(file, &error)))?;
     Ok(())
+}
+
+/// "cannot write FILE: why", in the user's words: the export's own error names a temporary
+/// file and repeats the target.
+fn cannot_write(file: &Path, error: &anyhow::Error) -> String {
+    let shown = format::printable(&file.display().to_string()).into_owned();
+    let io = error
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<std::io::Error>());
+    let folder = match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.display().to_string(),
+        _ => ".".to_string(),
+    };
+    let why = match io.map(std::io::Error::kind) {
+        Some(std::io::ErrorKind::NotFound) => format!(
+            "the folder {} does not exist; create it first or give another path",
+            format::printable(&folder)
+        ),
+        Some(std::io::ErrorKind::PermissionDenied) => {
+            "permission denied; give a path in a folder you can write to".to_string()
+        }
+        Some(std::io::ErrorKind::IsADirectory) => {
+            "it is a folder; give a file name, like desk-break.wav".to_string()
+        }
+        Some(std::io::ErrorKind::StorageFull) => "the disk is full".to_string(),
+        _ => match io {
+            Some(io) => plain_io(io),
+            None => format!("{}", error.root_cause()),
+        },
+    };
+    format!("cannot write {shown}: {why}")
+}
+
+/// An I/O error's text without the path some libraries attach to it.
+fn plain_io(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" at path ") {
+        Some(cut) => text[..cut].to_string(),
+        None => text,
+    }
+}
+
+/// A missing file that is a routine's name gets a hint: `validate` takes files.
+fn a_name_not_a_file(path: &Path, mut problems: Vec<Problem>) -> Vec<Problem> {
+    let Some(name) = path.to_str() else {
+        return problems;
+    };
+    let Ok(entry) = library::find(name) else {
+        return problems;
+    };
+    let hint = match entry.origin {
+        Origin::User(file) => format!(
+            "; {name} is one of your routines, in {}: `supple validate {}` checks it",
+            format::printable(&file.display().to_string()),
+            format::printable(&file.display().to_string())
+        ),
+        Origin::BuiltIn => format!(
+            "; {name} is a built-in routine, and built-in routines are always valid \
+             (`supple show {name}` shows it)"
+        ),
+        Origin::File(_) => return problems,
+    };
+    if let Some(first) = problems.first_mut() {
+        first.message.push_str(&hint);
+    }
+    problems
 }
 
 /// Checks every file; prints each problem, or "ok" per valid file.
@@ -241,6 +308,7 @@ pub fn validate(files: &[PathBuf], out: &mut impl std::io::Write) -> Result<(), 
                 format::printable(&path.display().to_string())
             )
             .map_err(anyhow::Error::from)?,
+            Err(found) if !path.exists() => problems.extend(a_name_not_a_file(path, found)),
             Err(found) => problems.extend(found),
         }
     }

@@ -136,6 +136,10 @@ fn user_files(dir: Option<&Path>) -> Vec<(String, PathBuf)> {
     let mut files: Vec<(String, PathBuf)> = (listing.flatten())
         .map(|entry| entry.path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "json") && !path.is_dir())
+        // Dot files are editors' and `supple edit`'s working copies, not routines.
+        .filter(|path| {
+            (path.file_name()).is_some_and(|name| !name.to_string_lossy().starts_with('.'))
+        })
         .filter_map(|path| Some((path.file_stem()?.to_string_lossy().into_owned(), path)))
         .collect();
     files.sort();

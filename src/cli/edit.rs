@@ -1,0 +1,376 @@
+//! `supple edit`: the user's editor on a copy of a routine, checked before it replaces the routine.
+
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use super::new::{keep_schema_copy, ordinary_file, routine_name, user_dir};
+use super::{Failure, no_such_routine_message};
+use crate::format::printable;
+use crate::routine::file::{self, Problem};
+use crate::routine::library;
+
+/// What the person chose after a check found problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    EditAgain,
+    Keep,
+    Discard,
+    /// No answer can come (standard input is closed): keep the edit aside as a draft.
+    NoAnswer,
+}
+
+/// Edits the routine `name` in the user's folder; `answers` is where the e/k/d choice is read.
+pub fn edit(name: &str, answers: &mut impl BufRead) -> Result<(), Failure> {
+    let name = routine_name(name)?;
+    let dir = user_dir()?;
+    let path = dir.join(format!("{name}.json"));
+    let shown = printable(&path.display().to_string()).into_owned();
+    let original = match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => {
+            return Err(anyhow::anyhow!("cannot read {shown}: {error}").into());
+        }
+    };
+    let start = match &original {
+        Some(text) => text.clone(),
+        None => built_in_text(&name)?,
+    };
+    keep_schema_copy(&dir);
+    let editor = Editor::from_env()?;
+
+    // The copy is a dot file in the same folder: the listing skips it, the rename that
+    // replaces the routine stays on one file system, and `$schema` paths resolve the same.
+    let cannot = |error: std::io::Error| {
+        anyhow::anyhow!(
+            "cannot write in {}: {error}",
+            printable(&dir.display().to_string())
+        )
+    };
+    // The saved routine keeps the permissions it had.
+    let permissions =
+        std::fs::metadata(&path).map_or_else(|_| ordinary_file(), |m| m.permissions());
+    let mut copy = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".json")
+        .permissions(permissions)
+        .tempfile_in(&dir)
+        .map_err(cannot)?;
+    copy.write_all(start.as_bytes()).map_err(cannot)?;
+    copy.as_file().sync_all().map_err(cannot)?;
+
+    loop {
+        editor.open(copy.path())?;
+        let text = std::fs::read_to_string(copy.path())
+            .map_err(|error| anyhow::anyhow!("cannot read back your edit of {shown}: {error}"))?;
+        if text == start {
+            eprintln!("supple: no changes to {name}");
+            return Ok(());
+        }
+        // Problems name the routine's own file: the copy's name means nothing to the person.
+        let problems = file::parse(&text, &shown).err();
+        let choice = match &problems {
+            None => Choice::Keep,
+            Some(problems) => ask(problems, answers, &mut std::io::stderr().lock())?,
+        };
+        match choice {
+            Choice::EditAgain => continue,
+            Choice::NoAnswer => {
+                let draft = keep_draft(copy, &dir, &name)?;
+                return Err(Failure::Usage(format!(
+                    "no answer (standard input is closed), so {name} is unchanged; your edit is \
+                     kept in {}",
+                    printable(&draft.display().to_string())
+                )));
+            }
+            Choice::Discard => {
+                eprintln!("supple: discarded your edit; {name} is as it was");
+                return Ok(());
+            }
+            Choice::Keep => {
+                copy.persist(&path)
+                    .map_err(|error| anyhow::anyhow!("cannot save {shown}: {}", error.error))?;
+                match (&problems, &original) {
+                    (Some(_), _) => eprintln!(
+                        "supple: kept {shown} with its problems; `supple validate {shown}` lists them"
+                    ),
+                    (None, None) => eprintln!(
+                        "supple: saved your copy of the built-in {name} as {shown}; it is played \
+                         instead of the built-in one (delete the file to get that back)"
+                    ),
+                    (None, Some(_)) => eprintln!("supple: saved {shown}"),
+                }
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// The built-in routine's text, to start a copy from; a message when there is none.
+fn built_in_text(name: &str) -> Result<String, Failure> {
+    if let Some((_, text)) = library::BUILT_IN.iter().find(|(n, _)| *n == name) {
+        eprintln!(
+            "supple: {name} is built in; you are editing your own copy, which is played instead \
+             of it once you save"
+        );
+        return Ok(text.to_string());
+    }
+    let closest = match library::find(name) {
+        Err(library::FindError::Unknown { closest, .. }) => closest,
+        Ok(_) => Vec::new(),
+    };
+    Err(Failure::Usage(format!(
+        "{}; to write a new one, run `supple new {name}`",
+        no_such_routine_message(name, &closest)
+    )))
+}
+
+/// Saves the edit as `NAME.json.draft` (or `.draft2`, …: an older draft is never replaced),
+/// a name the routine listing does not pick up.
+fn keep_draft(copy: tempfile::NamedTempFile, dir: &Path, name: &str) -> Result<PathBuf, Failure> {
+    let mut copy = copy;
+    let mut number = 1;
+    loop {
+        let suffix = if number == 1 {
+            String::new()
+        } else {
+            number.to_string()
+        };
+        let draft = dir.join(format!("{name}.json.draft{suffix}"));
+        match copy.persist_noclobber(&draft) {
+            Ok(_) => return Ok(draft),
+            Err(error)
+                if error.error.kind() == std::io::ErrorKind::AlreadyExists && number < 100 =>
+            {
+                copy = error.file;
+                number += 1;
+            }
+            Err(error) => {
+                let kept = error.file.keep().map(|(_, path)| path);
+                return Err(anyhow::anyhow!(
+                    "cannot save your edit as a draft: {}{}",
+                    error.error,
+                    kept.map_or(String::new(), |path| format!(
+                        "; it is in {}",
+                        printable(&path.display().to_string())
+                    ))
+                )
+                .into());
+            }
+        }
+    }
+}
+
+/// Prints the problems and asks what to do, until the answer is one of e, k, d or empty.
+fn ask(
+    problems: &[Problem],
+    answers: &mut impl BufRead,
+    stderr: &mut impl Write,
+) -> Result<Choice, Failure> {
+    for problem in problems {
+        let _ = writeln!(stderr, "{}", printable(&problem.to_string()));
+    }
+    loop {
+        let _ = write!(
+            stderr,
+            "Edit again (e), keep it with its problems (k), or discard your edit (d)? [E/k/d] "
+        );
+        let _ = stderr.flush();
+        let mut line = String::new();
+        let read = answers.read_line(&mut line).map_err(anyhow::Error::from)?;
+        if read == 0 {
+            let _ = writeln!(stderr);
+            return Ok(Choice::NoAnswer);
+        }
+        match line.trim().to_lowercase().as_str() {
+            "" | "e" | "edit" => return Ok(Choice::EditAgain),
+            "k" | "keep" => return Ok(Choice::Keep),
+            "d" | "discard" => return Ok(Choice::Discard),
+            _ => {
+                let _ = writeln!(stderr, "Please answer e, k or d.");
+            }
+        }
+    }
+}
+
+/// The editor to run: a program and its arguments, as a shell would split them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Editor {
+    /// Where the choice came from, for messages: `$VISUAL`, `$EDITOR` or "the fallback".
+    source: &'static str,
+    words: Vec<String>,
+}
+
+impl Editor {
+    fn from_env() -> Result<Editor, Failure> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        Editor::choose(var("VISUAL"), var("EDITOR"), |program| {
+            on_path(program).is_some()
+        })
+    }
+
+    /// `$VISUAL`, else `$EDITOR`, else the first of nano and vi that is installed.
+    fn choose(
+        visual: Option<String>,
+        editor: Option<String>,
+        installed: impl Fn(&str) -> bool,
+    ) -> Result<Editor, Failure> {
+        let (source, text) = match (visual, editor) {
+            (Some(text), _) => ("$VISUAL", text),
+            (None, Some(text)) => ("$EDITOR", text),
+            (None, None) => {
+                let program = ["nano", "vi"]
+                    .into_iter()
+                    .find(|p| installed(p))
+                    .ok_or_else(|| {
+                        Failure::Usage(
+                            "no editor found: set VISUAL or EDITOR to your editor, e.g. \
+                         `export EDITOR=nano`"
+                                .into(),
+                        )
+                    })?;
+                return Ok(Editor {
+                    source: "the fallback",
+                    words: vec![program.to_string()],
+                });
+            }
+        };
+        let words = shell_words::split(&text).map_err(|_| {
+            Failure::Usage(format!(
+                "{source} ({:?}) has an unclosed quote; fix it, e.g. `export {}=\"code --wait\"`",
+                printable(&text),
+                source.trim_start_matches('$')
+            ))
+        })?;
+        if words.is_empty() {
+            return Err(Failure::Usage(format!(
+                "{source} is empty; set it to your editor"
+            )));
+        }
+        Ok(Editor { source, words })
+    }
+
+    /// Runs the editor on `path` and waits for it. supple ignores Ctrl-C meanwhile, as the
+    /// editor has the terminal: the key is the editor's to handle.
+    fn open(&self, path: &Path) -> Result<(), Failure> {
+        let (program, args) = self.words.split_first().unwrap_or((&self.words[0], &[]));
+        let mut command = Command::new(program);
+        command.args(args).arg(path);
+        let mut child = command.spawn().map_err(|error| {
+            let why = match error.kind() {
+                std::io::ErrorKind::NotFound => "it is not installed or not on the PATH".to_string(),
+                _ => error.to_string(),
+            };
+            Failure::Usage(format!(
+                "cannot start the editor {:?} (from {}): {why}; set VISUAL or EDITOR to your editor",
+                printable(program),
+                self.source
+            ))
+        })?;
+        let status = {
+            let _quiet = IgnoreInterrupts::new();
+            child.wait()
+        };
+        let status = status.map_err(anyhow::Error::from)?;
+        if !status.success() {
+            eprintln!(
+                "supple: the editor {:?} exited with {status}; checking what it saved",
+                printable(program)
+            );
+        }
+        Ok(())
+    }
+}
+
+fn on_path(program: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(program))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Ignores SIGINT and SIGQUIT while alive; the previous handling comes back on drop.
+struct IgnoreInterrupts {
+    previous: [libc::sighandler_t; 2],
+}
+
+const INTERRUPTS: [libc::c_int; 2] = [libc::SIGINT, libc::SIGQUIT];
+
+impl IgnoreInterrupts {
+    fn new() -> Self {
+        // SAFETY: `signal` with SIG_IGN installs no handler code; the old dispositions are
+        // put back as they were on drop.
+        let previous = INTERRUPTS.map(|signal| unsafe { libc::signal(signal, libc::SIG_IGN) });
+        IgnoreInterrupts { previous }
+    }
+}
+
+impl Drop for IgnoreInterrupts {
+    fn drop(&mut self) {
+        for (signal, previous) in INTERRUPTS.into_iter().zip(self.previous) {
+            // SAFETY: restores exactly the disposition `new` found.
+            unsafe { libc::signal(signal, previous) };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn choose(
+        visual: Option<&str>,
+        editor: Option<&str>,
+        installed: &[&str],
+    ) -> Result<Editor, Failure> {
+        Editor::choose(
+            visual.map(String::from),
+            editor.map(String::from),
+            |program| installed.contains(&program),
+        )
+    }
+
+    fn words(editor: Result<Editor, Failure>) -> Vec<String> {
+        editor.map(|e| e.words).unwrap_or_else(|f| panic!("{f}"))
+    }
+
+    #[test]
+    fn visual_comes_before_editor_then_nano_then_vi() {
+        assert_eq!(words(choose(Some("vim"), Some("nano"), &[])), ["vim"]);
+        assert_eq!(
+            words(choose(None, Some("emacs -nw"), &[])),
+            ["emacs", "-nw"]
+        );
+        assert_eq!(words(choose(None, None, &["nano", "vi"])), ["nano"]);
+        assert_eq!(words(choose(None, None, &["vi"])), ["vi"]);
+        assert!(
+            matches!(choose(None, None, &[]), Err(Failure::Usage(m)) if m.contains("set VISUAL or EDITOR"))
+        );
+    }
+
+    #[test]
+    fn the_editor_string_is_split_like_a_shell_would() {
+        assert_eq!(
+            words(choose(Some("code --wait"), None, &[])),
+            ["code", "--wait"]
+        );
+        assert_eq!(
+            words(choose(Some("'/opt/My Editor/bin/ed' -w"), None, &[])),
+            ["/opt/My Editor/bin/ed", "-w"]
+        );
+        assert!(
+            matches!(choose(Some("code 'oops"), None, &[]), Err(Failure::Usage(m)) if m.contains("unclosed quote"))
+        );
+    }
+
+    #[test]
+    fn answers_default_to_editing_again_and_ask_again_when_unclear() {
+        let answer = |input: &str| ask(&[], &mut input.as_bytes(), &mut Vec::new());
+        assert_eq!(answer("\n").ok(), Some(Choice::EditAgain));
+        assert_eq!(answer("E\n").ok(), Some(Choice::EditAgain));
+        assert_eq!(answer("k\n").ok(), Some(Choice::Keep));
+        assert_eq!(answer("maybe\nd\n").ok(), Some(Choice::Discard));
+        assert_eq!(answer("").ok(), Some(Choice::NoAnswer));
+    }
+}
