@@ -142,7 +142,7 @@ fn a_name_that_is_not_utf8_is_still_looked_up_as_a_name() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "supple: no routine named \"morning-b\u{fffd}ck\"; did you mean \"morning-back\"?\n"
+        "supple: there is no routine named \"morning-b\u{fffd}ck\"; did you mean \"morning-back\"?\n"
     );
 }
 
