@@ -10,8 +10,10 @@ use crate::routine::Routine;
 use crate::routine::file::Problem;
 use crate::routine::library::{self, Entry};
 
+mod history;
 mod routines;
 
+pub use history::{HistoryArgs, StatsArgs, history, stats};
 pub use routines::{export_audio, list, show, show_text, validate};
 
 /// Guided, timed body routines in the terminal: stretches, holds, rests and paced breathing.
@@ -51,6 +53,10 @@ pub enum Command {
         #[arg(long, value_name = "PERCENT", value_parser = clap::value_parser!(u8).range(0..=100))]
         volume: Option<u8>,
     },
+    /// Every recorded session, newest last: a table, or --json / --csv to export.
+    History(HistoryArgs),
+    /// Streaks, days and minutes practised, and stiffness before and after over the weeks.
+    Stats(StatsArgs),
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@ pub mod asking;
 pub mod log;
 pub mod record;
 pub mod recording;
+pub mod report;
 pub mod resume;
 pub mod sample;
 pub mod state;

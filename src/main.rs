@@ -18,6 +18,8 @@ fn main() -> ExitCode {
             file,
             volume,
         }) => cli::export_audio(routine, file, *volume),
+        Some(Command::History(args)) => cli::history(args, &mut stdout),
+        Some(Command::Stats(args)) => cli::stats(args, &mut stdout),
         Some(Command::Run(args)) => {
             drop(stdout);
             supple::play::run(args).map(|_| ())

@@ -10,6 +10,10 @@ pub mod keys;
 pub mod pacer;
 pub mod picker;
 pub mod player;
+pub mod practice;
+mod prompts;
+pub mod rating;
+pub mod resume;
 mod run;
 pub mod safety;
 pub mod summary;
@@ -34,6 +38,7 @@ impl Options {
             muted,
             notice,
             safety: store.due(&today).then_some((store, today)),
+            practice: practice::Practice::default(),
         }
     }
 }
