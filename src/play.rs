@@ -34,7 +34,7 @@ pub fn play_routine(name: &str, routine: &Routine, args: &RunArgs) -> Result<Out
     let practice = crate::ui::practice::Practice::load(&settings, &notes, args.before.is_some());
     let resume = Resume::from_env();
     let offer = match &args.from {
-        None => offer(&resume, name, &plan),
+        None => resume.offer_now(name, &plan.routine.steps),
         Some(_) => None,
     };
     // Opened before any screen takes over, so nothing the device says can reach it.
@@ -119,14 +119,6 @@ fn from_step(plan: &Plan, from: &str) -> Result<usize, Failure> {
     })
 }
 
-/// Where the last run of `name` stopped, if it stopped early less than a day ago.
-fn offer(resume: &Resume, name: &str, plan: &Plan) -> Option<Point> {
-    let steps = &plan.routine.steps;
-    resume.offer(name, jiff::Timestamp::now(), |step| {
-        steps.get(step).map(|step| step.name.clone())
-    })
-}
-
 /// What a plain or JSON run says when the last run stopped early.
 fn resume_hint(name: &str, plan: &Plan, point: &Point) -> String {
     format!(
@@ -147,11 +139,19 @@ pub fn pick() -> Result<Outcome, Failure> {
         .enable_all()
         .build()
         .map_err(anyhow::Error::from)?;
-    let mut sound = Sound::new(speaker);
-    let muted = sound.speaker().is_muted();
-    let outcome = tokio.block_on(crate::ui::pick(&mut sound, muted, notice));
+    let notes = Notes::default();
+    let practice = crate::ui::practice::Practice::load(&settings, &notes, false);
+    let history = (settings.log).then(History::from_env).flatten();
+    let mut sound = Recorded::new(Sound::new(speaker), notes, history, Resume::from_env());
+    let muted = sound.cues().speaker().is_muted();
+    let outcome = tokio.block_on(crate::ui::pick(&mut sound, muted, notice, practice));
     // The key reader's thread may still be blocked in a read: don't wait for it.
     tokio.shutdown_background();
+    // A run cut short by an error is still kept (the picker keeps the others itself).
+    sound.finish(Outcome::Signalled);
+    if let Some(warning) = sound.warning() {
+        eprintln!("supple: {warning}");
+    }
     Ok(outcome?)
 }
 

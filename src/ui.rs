@@ -16,6 +16,7 @@ pub mod rating;
 pub mod resume;
 mod run;
 pub mod safety;
+pub mod stats;
 pub mod summary;
 pub mod theme;
 

@@ -88,6 +88,18 @@ impl<C: Cues> Recorded<C> {
     }
 }
 
+/// Cues that keep each run: the picker ends every run it plays this way.
+pub trait RunLog: Cues {
+    /// The loop of one run ended with `outcome`.
+    fn finish(&mut self, outcome: Outcome);
+}
+
+impl<C: Cues> RunLog for Recorded<C> {
+    fn finish(&mut self, outcome: Outcome) {
+        Recorded::finish(self, outcome);
+    }
+}
+
 impl<C: Cues> Cues for Recorded<C> {
     fn on_events(&mut self, session: &Session, events: &[Stamped], now: Duration) {
         let wall = (self.wall)();

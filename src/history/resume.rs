@@ -59,6 +59,13 @@ impl Resume {
             .then_some(point)
     }
 
+    /// The point to offer now for `routine`, whose steps are `steps`.
+    pub fn offer_now(&self, routine: &str, steps: &[crate::routine::Step]) -> Option<Point> {
+        self.offer(routine, jiff::Timestamp::now(), |step| {
+            steps.get(step).map(|step| step.name.clone())
+        })
+    }
+
     /// Remembers where `routine` stopped, or forgets it (`None`: it finished, or started
     /// afresh). Failing to write is not worth a warning: only an offer is lost.
     pub fn set(&self, routine: &str, point: Option<Point>) {

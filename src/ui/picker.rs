@@ -63,6 +63,8 @@ fn problem_text(problem: &Problem) -> String {
 pub enum Picked {
     /// Start this item (an index into the items).
     Start(usize),
+    /// Open the stats screen (`s`, when the practice line shows).
+    Stats,
     Quit,
 }
 
@@ -74,6 +76,8 @@ pub struct Picker {
     pub filtering: bool,
     /// Position in the visible (filtered) list.
     pub selected: usize,
+    /// The one-line practice summary (streak, last session), when there is a history.
+    pub practice: Option<String>,
 }
 
 impl Picker {
@@ -83,6 +87,7 @@ impl Picker {
             filter: String::new(),
             filtering: false,
             selected: 0,
+            practice: None,
         }
     }
 
@@ -144,6 +149,7 @@ impl Picker {
             KeyCode::Char('g') => self.selected = 0,
             KeyCode::Char('G') => self.selected = last,
             KeyCode::Char('/') => self.filtering = true,
+            KeyCode::Char('s') if self.practice.is_some() => return Some(Picked::Stats),
             KeyCode::Char('q') | KeyCode::Esc => return Some(Picked::Quit),
             _ => {}
         }

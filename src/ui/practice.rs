@@ -77,6 +77,17 @@ impl Practice {
         }
     }
 
+    /// Reads the days practised again, after a run.
+    pub fn reload(&mut self) {
+        let records = History::from_env()
+            .and_then(|history| history.load().ok())
+            .map(|loaded| loaded.records)
+            .unwrap_or_default();
+        self.days = stats::practice_days(&records);
+        self.last = records.iter().max_by_key(|r| r.end.timestamp()).cloned();
+        self.today = today();
+    }
+
     /// Whether to ask for a rating now.
     pub fn asks(&self) -> bool {
         self.asking.as_ref().is_some_and(Asking::due)

@@ -16,7 +16,7 @@ use crate::runtime::{Input, Inputs};
 
 /// Shows `draw` until `answer` makes something of a key; `None` when a signal came or the
 /// terminal went away. Ctrl-Z suspends and redraws.
-async fn wait_for<B: Backend, T>(
+pub(crate) async fn wait_for<B: Backend, T>(
     screen: &mut Terminal<B>,
     mut inputs: Inputs,
     suspend: &mut dyn FnMut() -> io::Result<()>,

@@ -10,12 +10,15 @@ use tokio::signal::unix::{Signal, SignalKind, signal};
 use super::frontend::{self, Options, Player};
 use super::keys::{Key, key};
 use super::picker::{Item, Picked, Picker, PickerView};
+use super::practice::Practice;
 use super::prompts;
 use super::rating::Answer;
 use super::resume::{Choice, ResumeOffer};
 use super::safety::{SafetyNote, Store};
 use super::theme::Theme;
 use crate::history::asking::{self, Asking};
+use crate::history::log::RunLog;
+use crate::history::resume::Resume;
 use crate::routine::library;
 use crate::runtime::{self, Clock, Cues, Input, Inputs, Outcome};
 use crate::session::Plan;
@@ -46,15 +49,16 @@ pub async fn play(
 /// `supple` with no command: the picker. A routine started from it plays full screen and
 /// comes back to the picker when it ends; `q` in the picker quits.
 pub async fn pick(
-    cues: &mut impl Cues,
+    cues: &mut impl RunLog,
     muted: bool,
     notice: Option<String>,
+    practice: Practice,
 ) -> anyhow::Result<Outcome> {
     let guard = terminal::enter()?;
     let result: anyhow::Result<Outcome> = async {
         let keys = Keys::start();
         let mut screen = Terminal::new(SizedBackend::new())?;
-        let outcome = pick_and_play(&mut screen, &keys, cues, muted, notice).await;
+        let outcome = pick_and_play(&mut screen, &keys, cues, muted, notice, practice).await;
         release(screen);
         outcome
     }
@@ -152,25 +156,58 @@ async fn before_the_routine(
 async fn pick_and_play(
     screen: &mut Screen,
     keys: &Keys,
-    cues: &mut impl Cues,
+    cues: &mut impl RunLog,
     mut muted: bool,
     notice: Option<String>,
+    mut practice: Practice,
 ) -> anyhow::Result<Outcome> {
     let entries = library::all();
     let mut picker = Picker::new(entries.iter().map(Item::from_entry).collect());
     loop {
         let theme = Theme::from_env();
+        picker.practice = Some(practice.picker_line());
         let Some(picked) = pick_on(screen, &mut picker, theme, keys.inputs()).await? else {
             return Ok(Outcome::Signalled);
         };
-        let Picked::Start(index) = picked else {
-            return Ok(Outcome::Quit);
+        let index = match picked {
+            Picked::Start(index) => index,
+            Picked::Stats => {
+                let stats = super::stats::load();
+                let view = super::stats::StatsView {
+                    stats: &stats,
+                    theme,
+                };
+                let mut suspend = terminal::suspend;
+                let shown = prompts::wait_for(
+                    screen,
+                    keys.inputs(),
+                    &mut suspend,
+                    |frame| frame.render_widget(&view, frame.area()),
+                    key,
+                )
+                .await?;
+                if shown.is_none() {
+                    return Ok(Outcome::Signalled);
+                }
+                frontend::refresh(screen)?;
+                continue;
+            }
+            Picked::Quit => return Ok(Outcome::Quit),
         };
-        if let Some(Ok(routine)) = entries.get(index).map(|entry| &entry.routine) {
+        if let Some(entry) = entries.get(index)
+            && let Ok(routine) = &entry.routine
+        {
             let plan = Plan::new(routine);
-            let options = Options::from_env(muted, notice.clone());
+            practice.notes.set_routine(&entry.name);
+            let mut options = Options::from_env(muted, notice.clone());
+            options.practice = practice.clone();
+            options.practice.resume = Resume::from_env()
+                .offer_now(&entry.name, &routine.steps)
+                .map(|point| point.step);
             let clock = Clock::start(1.0);
             let (outcome, still_muted) = play_on(screen, keys, &plan, clock, cues, options).await?;
+            cues.finish(outcome);
+            practice.reload();
             // The sound stays as the last routine left it.
             muted = still_muted;
             if outcome == Outcome::Signalled {
