@@ -201,13 +201,13 @@ pub fn stats_text(stats: &Stats, width: usize) -> String {
     let most = s.weeks.iter().map(|w| w.minutes).fold(0.0, f64::max);
     let bar_width = width.saturating_sub(24).clamp(10, 40);
     for week in &s.weeks {
-        let _ = writeln!(
-            out,
+        let line = format!(
             "  {}  {:>4.0}  {}",
             week.start.strftime("%e %b"),
             week.minutes,
             bar(week.minutes, most, bar_width)
         );
+        let _ = writeln!(out, "{}", line.trim_end());
     }
 
     let _ = writeln!(out, "\nStiffness (0 none … 10 worst)");
@@ -221,9 +221,11 @@ pub fn stats_text(stats: &Stats, width: usize) -> String {
         }
         (before, after) => {
             let show = |v: Option<f64>| v.map_or("–".into(), |v| format!("{v:.1}"));
-            let change = k
-                .change
-                .map_or(String::new(), |c| format!(", {c:+.1} over a session"));
+            let change = k.change.map_or(String::new(), |c| match c {
+                c if c < 0.0 => format!(", {:.1} looser after a session", -c),
+                c if c > 0.0 => format!(", {c:.1} stiffer after a session"),
+                _ => ", no change over a session".into(),
+            });
             let _ = writeln!(
                 out,
                 "  on average {} before → {} after{change} ({} sessions rated)",
