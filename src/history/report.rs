@@ -173,7 +173,10 @@ pub fn stats_text(stats: &Stats, width: usize) -> String {
         "Sessions     {} ({} finished), {} in all",
         s.sessions,
         s.finished,
-        crate::format::length(std::time::Duration::from_secs_f64(s.minutes * 60.0))
+        // Whole minutes: seconds are noise over weeks.
+        crate::format::length(std::time::Duration::from_secs(
+            s.minutes.round() as u64 * 60
+        ))
     );
 
     let _ = writeln!(
