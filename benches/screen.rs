@@ -52,8 +52,9 @@ fn main() {
             .output()
             .expect("tmux")
     };
+    // No history record, and a rating given so no stiffness prompt waits before the hold.
     let command = format!(
-        "exec env XDG_STATE_HOME='{}' '{}' run --mute '{}'",
+        "exec env XDG_STATE_HOME='{}' '{}' run --mute --no-log --before 0 '{}'",
         state.display(),
         env!("CARGO_BIN_EXE_supple"),
         routine.display()

@@ -20,7 +20,7 @@ fn main() {
 
     let started = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_supple"))
-        .args(["run", "--json", "--mute"])
+        .args(["run", "--json", "--mute", "--no-log"])
         .arg(&path)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

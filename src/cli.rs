@@ -13,6 +13,7 @@ use crate::routine::library::{self, Entry};
 
 mod edit;
 mod help;
+mod history;
 mod new;
 mod routines;
 mod shell;
@@ -20,6 +21,7 @@ mod usage;
 mod values;
 
 pub use edit::edit;
+pub use history::{HistoryArgs, StatsArgs, history, stats};
 pub use new::new;
 pub use routines::{export_audio, list, show, show_text, validate};
 pub use shell::{Shell, completions, man, routine_names, schema};
@@ -95,6 +97,10 @@ pub enum Command {
     /// The routine names, one a line, for completion scripts.
     #[command(hide = true)]
     RoutineNames,
+    /// Every recorded session, newest last: a table, or --json / --csv to export.
+    History(HistoryArgs),
+    /// Streaks, days and minutes practised, and stiffness before and after over the weeks.
+    Stats(StatsArgs),
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,7 @@ pub mod audio;
 pub mod cli;
 pub mod config;
 pub mod format;
+pub mod history;
 pub mod play;
 pub mod routine;
 pub mod runtime;

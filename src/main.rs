@@ -30,6 +30,8 @@ fn main() -> ExitCode {
         Some(Command::Completions { shell }) => cli::completions(*shell, &mut stdout),
         Some(Command::Man) => cli::man(&mut stdout),
         Some(Command::RoutineNames) => cli::routine_names(&mut stdout),
+        Some(Command::History(args)) => cli::history(args, &mut stdout),
+        Some(Command::Stats(args)) => cli::stats(args, &mut stdout),
         Some(Command::Run(args)) => {
             drop(stdout);
             supple::play::run(args).map(|_| ())

@@ -3,6 +3,11 @@
 use crate::audio::{self, Silent, Speaker};
 use crate::cli::{Failure, Mode, RunArgs};
 use crate::config::Settings;
+use crate::format::printable;
+use crate::history::log::Recorded;
+use crate::history::resume::{Point, Resume};
+use crate::history::{History, Notes};
+use crate::routine::Routine;
 use crate::runtime::sound::Sound;
 use crate::runtime::stream::{Stream, Style};
 use crate::runtime::{self, Clock, Inputs, Outcome};
@@ -11,9 +16,27 @@ use crate::session::Plan;
 /// Plays the routine `args` names, returning how the run ended.
 pub fn run(args: &RunArgs) -> Result<Outcome, Failure> {
     let (name, routine) = crate::cli::resolve(&args.routine)?;
+    play_routine(&name, &routine, args)
+}
+
+/// Plays an already-built routine with `run`'s options, recorded in the history under
+/// `name` (e.g. `morning-back`, `breathe:4-6`): the one path every kind of run goes through.
+pub fn play_routine(name: &str, routine: &Routine, args: &RunArgs) -> Result<Outcome, Failure> {
     let settings = Settings::load().map_err(Failure::Usage)?;
-    let plan = Plan::new(&routine);
+    let mut plan = Plan::new(routine);
+    if let Some(from) = &args.from {
+        let step = from_step(&plan, from)?;
+        plan = plan.starting_at(step);
+    }
     let mode = args.mode();
+    let notes = Notes::new(name);
+    notes.set_before(args.before.map(|rating| rating.min(10)));
+    let practice = crate::ui::practice::Practice::load(&settings, &notes, args.before.is_some());
+    let resume = Resume::from_env();
+    let offer = match &args.from {
+        None => resume.offer_now(name, &plan.routine.steps),
+        Some(_) => None,
+    };
     // Opened before any screen takes over, so nothing the device says can reach it.
     let (speaker, notice) = speaker(args.mute, args.volume, &settings);
     if let (Some(notice), Mode::Plain, false) = (&notice, mode, speaker.is_muted()) {
@@ -26,14 +49,25 @@ pub fn run(args: &RunArgs) -> Result<Outcome, Failure> {
         .enable_all()
         .build()
         .map_err(anyhow::Error::from)?;
-    let mut sound = Sound::new(speaker);
+    if let (Some(point), Mode::Plain | Mode::Json) = (&offer, mode) {
+        let text = resume_hint(name, &plan, point);
+        if mode == Mode::Json {
+            eprintln!("supple: {text}");
+        } else {
+            println!("{text}");
+        }
+    }
+    let history = log_to(args, &settings);
+    let mut sound = Recorded::new(Sound::new(speaker), notes, history, resume);
     let outcome = tokio.block_on(async {
         let clock = Clock::start(args.speed);
         match mode {
             // The full screen: keys from the terminal, the player on it.
             Mode::FullScreen => {
-                let muted = sound.speaker().is_muted();
-                let options = crate::ui::Options::from_env(muted, notice);
+                let muted = sound.cues().speaker().is_muted();
+                let mut options = crate::ui::Options::from_env(muted, notice);
+                options.practice = practice;
+                options.practice.resume = offer.map(|point| point.step);
                 crate::ui::play(&plan, clock, &mut sound, options).await
             }
             Mode::Plain | Mode::Json => {
@@ -44,19 +78,60 @@ pub fn run(args: &RunArgs) -> Result<Outcome, Failure> {
                 } else {
                     Style::Plain
                 };
-                let mut frontend = Stream::new(std::io::stdout(), style, &name);
+                let mut frontend = Stream::new(std::io::stdout(), style, name);
                 runtime::run(&plan, clock, &mut frontend, &mut sound, inputs).await
             }
         }
     });
     // Standard input's reader thread may still be blocked in a read: don't wait for it.
     tokio.shutdown_background();
+    // However the run ended, even by an error, what was done is recorded.
+    sound.finish(*outcome.as_ref().unwrap_or(&Outcome::Signalled));
+    if let Some(warning) = sound.warning() {
+        eprintln!("supple: {warning}");
+    }
     let outcome = outcome?;
     if outcome == Outcome::Finished {
         // Exiting drops the device and cuts the finished chime; let it ring out.
-        std::thread::sleep(sound.speaker().ringing());
+        std::thread::sleep(sound.cues().speaker().ringing());
     }
     Ok(outcome)
+}
+
+/// The history to record in: none with `--no-log` or `log: false`.
+fn log_to(args: &RunArgs, settings: &Settings) -> Option<History> {
+    if args.no_log || !settings.log {
+        None
+    } else {
+        History::from_env()
+    }
+}
+
+/// The step `--from` names, or a message listing the steps.
+fn from_step(plan: &Plan, from: &str) -> Result<usize, Failure> {
+    plan.find_step(from).ok_or_else(|| {
+        let steps: Vec<String> = (plan.routine.steps.iter().enumerate())
+            .map(|(i, step)| format!("  {:>2}  {}", i + 1, printable(&step.name)))
+            .collect();
+        Failure::Usage(format!(
+            "--from {}: no step has that number or a name containing it; the steps of {} are:\n{}",
+            printable(from),
+            printable(&plan.routine.title),
+            steps.join("\n")
+        ))
+    })
+}
+
+/// What a plain or JSON run says when the last run stopped early.
+fn resume_hint(name: &str, plan: &Plan, point: &Point) -> String {
+    format!(
+        "{} stopped at step {}, {}; to pick up there: supple run {} --from {}",
+        printable(&plan.routine.title),
+        point.step + 1,
+        printable(&point.name),
+        printable(name),
+        point.step + 1
+    )
 }
 
 /// `supple` with no command: the full-screen picker; each routine picked plays full screen.
@@ -67,11 +142,19 @@ pub fn pick() -> Result<Outcome, Failure> {
         .enable_all()
         .build()
         .map_err(anyhow::Error::from)?;
-    let mut sound = Sound::new(speaker);
-    let muted = sound.speaker().is_muted();
-    let outcome = tokio.block_on(crate::ui::pick(&mut sound, muted, notice));
+    let notes = Notes::default();
+    let practice = crate::ui::practice::Practice::load(&settings, &notes, false);
+    let history = (settings.log).then(History::from_env).flatten();
+    let mut sound = Recorded::new(Sound::new(speaker), notes, history, Resume::from_env());
+    let muted = sound.cues().speaker().is_muted();
+    let outcome = tokio.block_on(crate::ui::pick(&mut sound, muted, notice, practice));
     // The key reader's thread may still be blocked in a read: don't wait for it.
     tokio.shutdown_background();
+    // A run cut short by an error is still kept (the picker keeps the others itself).
+    sound.finish(Outcome::Signalled);
+    if let Some(warning) = sound.warning() {
+        eprintln!("supple: {warning}");
+    }
     Ok(outcome?)
 }
 

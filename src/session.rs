@@ -119,22 +119,27 @@ pub struct Session {
     phase_len: Duration,
     step_start: Duration,
     steps: Vec<StepStatus>,
+    /// Driver time the session started at, for the time spent paused.
+    started: Duration,
 }
 
 impl Session {
-    /// Starts at driver time `now`, returning the session and its first events.
+    /// Starts at driver time `now`, at the plan's first step (the routine's first unless
+    /// `Plan::starting_at` moved it), returning the session and its first events.
     pub fn start(plan: Plan, now: Duration) -> (Session, Vec<Stamped>) {
-        let first_len = plan.phases.first().map(|p| p.len).unwrap_or_default();
+        let first = plan.first_phase();
+        let first_len = plan.phases.get(first).map(|p| p.len).unwrap_or_default();
         let steps = vec![StepStatus::Pending; plan.step_count()];
         let session = Session {
             plan,
             status: Status::Running,
             paused_total: now,
-            phase: 0,
+            phase: first,
             phase_start: Duration::ZERO,
             phase_len: first_len,
             step_start: Duration::ZERO,
             steps,
+            started: now,
         };
         let mut events = vec![session.stamp(Duration::ZERO, Event::Start)];
         if session.plan.phases.is_empty() {
@@ -146,11 +151,25 @@ impl Session {
         events.push(session.stamp(
             Duration::ZERO,
             Event::Phase {
-                index: 0,
+                index: first,
                 len: first_len,
             },
         ));
         (session, events)
+    }
+
+    /// Driver time spent paused so far, up to `now`.
+    pub fn paused(&self, now: Duration) -> Duration {
+        let current = match self.status {
+            Status::Paused { since } => now.saturating_sub(since),
+            _ => Duration::ZERO,
+        };
+        self.paused_total.saturating_sub(self.started) + current
+    }
+
+    /// Steps completed and skipped so far.
+    pub fn completed_and_skipped(&self) -> (usize, usize) {
+        self.counts()
     }
 
     pub fn plan(&self) -> &Plan {

@@ -11,8 +11,13 @@ pub mod next;
 pub mod pacer;
 pub mod picker;
 pub mod player;
+pub mod practice;
+mod prompts;
+pub mod rating;
+pub mod resume;
 mod run;
 pub mod safety;
+pub mod stats;
 pub mod summary;
 pub mod theme;
 
@@ -38,6 +43,7 @@ impl Options {
             notice,
             back_to_list: false,
             safety: store.due(&today).then_some((store, today)),
+            practice: practice::Practice::default(),
         }
     }
 }

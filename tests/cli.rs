@@ -13,6 +13,10 @@ fn supple() -> Command {
     // Keep the user's own routines and settings out of the tests.
     command.env("XDG_CONFIG_HOME", "tests/fixtures/no-config");
     command.env("HOME", "tests/fixtures/no-config");
+    // The history and the resume points go to a folder of this test run, never the repo's.
+    let scratch = std::env::temp_dir().join(format!("supple-cli-{}", std::process::id()));
+    command.env("XDG_DATA_HOME", scratch.join("data"));
+    command.env("XDG_STATE_HOME", scratch.join("state"));
     command
 }
 

@@ -131,11 +131,12 @@ fn space_n_and_q_in_a_real_terminal_then_the_terminal_is_given_back() {
     let quote = |path: PathBuf| format!("'{}'", path.display());
     let command = format!(
         "stty -g > {before}; \
-         env XDG_STATE_HOME={state} XDG_CONFIG_HOME={config} {binary} run {routine}; \
+         env XDG_STATE_HOME={state} XDG_CONFIG_HOME={config} XDG_DATA_HOME={data} {binary} run {routine}; \
          echo $? > {status}; stty -g > {after}; sleep 60",
         before = quote(path("before")),
         state = quote(path("state")),
         config = quote(path("config")),
+        data = quote(path("data")),
         binary = env!("CARGO_BIN_EXE_supple"),
         routine = quote(path("check.json")),
         status = quote(path("status")),
@@ -152,6 +153,9 @@ fn space_n_and_q_in_a_real_terminal_then_the_terminal_is_given_back() {
     );
     assert_eq!(tmux.pane("#{cursor_flag}"), "0", "the cursor is hidden");
     tmux.keys(&["x"]);
+    // Then the stiffness prompt, which one key skips.
+    tmux.wait_for("How stiff is your back?");
+    tmux.keys(&["s"]);
     let screen = tmux.wait_for("GET READY");
     assert!(
         screen.contains("step 1 of 2") && screen.contains("Right leg"),
@@ -185,5 +189,17 @@ fn space_n_and_q_in_a_real_terminal_then_the_terminal_is_given_back() {
     assert!(
         std::fs::read_dir(path("state").join("supple")).is_ok_and(|mut d| d.next().is_some()),
         "the safety note's day is remembered"
+    );
+    let history = std::fs::read_to_string(path("data").join("supple/history.jsonl")).unwrap();
+    let record: serde_json::Value = serde_json::from_str(history.trim()).unwrap();
+    assert_eq!(record["routine"], "check", "{history}");
+    assert_eq!(record["outcome"], "quit", "{history}");
+    assert_eq!(
+        (record["completed"].as_u64(), record["skipped"].as_u64()),
+        (Some(0), Some(1))
+    );
+    assert!(
+        record.get("before").is_none(),
+        "the prompt was skipped: {history}"
     );
 }

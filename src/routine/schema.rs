@@ -28,7 +28,7 @@ struct RoutineFile {
     /// The routine's title, shown while it plays.
     name: Name,
     /// One or two sentences, shown by `supple list` and `supple show`.
-    description: Option<String>,
+    description: Option<Text>,
     /// A "get ready" countdown before every step that has `hold` or `breath`; 0 turns it off.
     /// Default 5 seconds.
     prepare: Option<AnyDuration>,
@@ -63,7 +63,7 @@ struct StepFile {
     /// The move's name.
     name: Name,
     /// How to do it, in a sentence or two; shown while the step runs.
-    cue: Option<String>,
+    cue: Option<Text>,
     /// A timed hold: the work countdown.
     hold: Option<PositiveDuration>,
     /// Repeat the hold this many times (needs `hold`).
@@ -99,7 +99,10 @@ struct BreathFile {
     hold_out: Option<AnyDuration>,
 }
 
-/// Text with at least one character that is not a space.
+/// No control characters (C0, DEL, C1): a terminal could take them for commands.
+const NO_CONTROL: &str = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$";
+
+/// Text with at least one character that is not a space, and no control characters.
 struct Name;
 
 impl JsonSchema for Name {
@@ -109,9 +112,28 @@ impl JsonSchema for Name {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "Text that is not empty or only spaces.",
+            "description": "Text that is not empty or only spaces, with no control characters.",
             "type": "string",
-            "pattern": "\\S"
+            "maxLength": super::file::MAX_NAME,
+            "allOf": [{ "pattern": "\\S" }, { "pattern": NO_CONTROL }]
+        })
+    }
+}
+
+/// A cue or a description: a sentence or two, with no control characters.
+struct Text;
+
+impl JsonSchema for Text {
+    fn schema_name() -> Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A sentence or two, with no control characters (no line breaks).",
+            "type": "string",
+            "maxLength": super::file::MAX_TEXT,
+            "pattern": NO_CONTROL
         })
     }
 }

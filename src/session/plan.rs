@@ -76,6 +76,8 @@ pub struct Plan {
     /// `step_lens[s]`: the planned length of step `s`, all its phases. Computed once here so
     /// that `show` stays linear and a frame's cost never depends on the routine's length.
     step_lens: Vec<Duration>,
+    /// The step (0-based) a session of this plan starts at (`run --from`).
+    first_step: usize,
 }
 
 impl Plan {
@@ -155,7 +157,53 @@ impl Plan {
             step_starts,
             after,
             step_lens,
+            first_step: 0,
         }
+    }
+
+    /// The same plan, started at `step` (0-based) instead of the first step; a step past
+    /// the end starts at the last one.
+    pub fn starting_at(mut self, step: usize) -> Plan {
+        self.first_step = step.min(self.step_count().saturating_sub(1));
+        self
+    }
+
+    /// The step (0-based) a session of this plan starts at.
+    pub fn first_step(&self) -> usize {
+        self.first_step
+    }
+
+    /// The phase a session of this plan starts with.
+    pub fn first_phase(&self) -> usize {
+        (self.step_starts.get(self.first_step).copied())
+            .filter(|&phase| phase < self.phases.len())
+            .unwrap_or(0)
+    }
+
+    /// The planned length of what a session of this plan plays: from its first step on.
+    pub fn planned(&self) -> Duration {
+        let first = self.first_phase();
+        match self.phases.get(first) {
+            Some(phase) => phase.len + self.after(first),
+            None => Duration::ZERO,
+        }
+    }
+
+    /// The first step matching `wanted`: a 1-based number, or the first step whose name
+    /// contains it, in any case. `None` when nothing matches.
+    pub fn find_step(&self, wanted: &str) -> Option<usize> {
+        let wanted = wanted.trim();
+        let steps = &self.routine.steps;
+        if let Ok(number) = wanted.parse::<usize>() {
+            return (1..=steps.len()).contains(&number).then(|| number - 1);
+        }
+        let needle = wanted.to_lowercase();
+        if needle.is_empty() {
+            return None;
+        }
+        steps
+            .iter()
+            .position(|step| step.name.to_lowercase().contains(&needle))
     }
 
     pub fn total(&self) -> Duration {

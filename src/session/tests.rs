@@ -601,3 +601,63 @@ fn a_long_routine_ends_exactly_on_plan_however_often_it_is_polled() {
     }
     assert_eq!(last, Some(total));
 }
+
+#[test]
+fn a_plan_started_at_a_step_begins_with_that_steps_first_phase() {
+    let plan = Plan::new(&three_steps()).starting_at(2);
+    assert_eq!(plan.planned(), s(12.0));
+    let (mut session, events) = Session::start(plan, Duration::ZERO);
+    assert_eq!(phase_starts(&events), vec![(3, 0.0)]);
+    assert_eq!(session.progress(Duration::ZERO).step, 2);
+    assert_eq!(session.progress(Duration::ZERO).total_left, s(12.0));
+    let events = session.advance(s(12.0));
+    assert_eq!(
+        events.last().map(|e| e.event),
+        Some(Event::Done {
+            completed: 1,
+            skipped: 0
+        })
+    );
+}
+
+#[test]
+fn starting_past_the_last_step_starts_at_the_last_one() {
+    let plan = Plan::new(&three_steps()).starting_at(99);
+    assert_eq!(plan.first_step(), 2);
+    assert_eq!(plan.first_phase(), 3);
+}
+
+#[test]
+fn a_step_is_found_by_number_or_by_part_of_its_name_in_any_case() {
+    let plan = Plan::new(&example());
+    assert_eq!(plan.find_step("1"), Some(0));
+    assert_eq!(plan.find_step(" 4 "), Some(3));
+    assert_eq!(plan.find_step("5"), Some(4));
+    assert_eq!(plan.find_step("6"), None);
+    assert_eq!(plan.find_step("0"), None);
+    assert_eq!(plan.find_step("knees"), Some(2));
+    assert_eq!(plan.find_step("CIRCLES"), Some(1));
+    assert_eq!(plan.find_step("e"), Some(0));
+    assert_eq!(plan.find_step("cat-cow"), None);
+    assert_eq!(plan.find_step(""), None);
+}
+
+#[test]
+fn paused_time_counts_every_pause_and_the_one_running_now() {
+    let (mut session, _) = Session::start(Plan::new(&three_steps()), s(100.0));
+    assert_eq!(session.paused(s(101.0)), Duration::ZERO);
+    session.command(Command::Pause, s(101.0));
+    session.command(Command::Resume, s(104.0));
+    assert_eq!(session.paused(s(105.0)), s(3.0));
+    session.command(Command::Pause, s(106.0));
+    assert_eq!(session.paused(s(108.0)), s(5.0));
+    assert_eq!(session.routine_time(s(108.0)), s(3.0));
+}
+
+#[test]
+fn completed_and_skipped_are_counted_as_the_session_goes() {
+    let (mut session, _) = Session::start(Plan::new(&three_steps()), Duration::ZERO);
+    session.advance(s(12.0));
+    session.command(Command::Next, s(13.0));
+    assert_eq!(session.completed_and_skipped(), (1, 1));
+}

@@ -12,9 +12,12 @@ use super::help::Help;
 use super::keys::{Key, key};
 use super::pacer;
 use super::player::PlayerView;
+use super::practice::{self, Practice};
+use super::rating::{Answer, Rating};
 use super::safety::Store;
 use super::summary::{Ended, Summary, SummaryView};
 use super::theme::Theme;
+use crate::history::asking::Asking;
 use crate::runtime::{Action, Frontend, Input};
 use crate::session::{Command, Event, PhaseKind, Session, Stamped, Status};
 
@@ -39,6 +42,8 @@ pub struct Options {
     pub back_to_list: bool,
     /// Show the safety note before the routine starts, and record the day in this store.
     pub safety: Option<(Store, String)>,
+    /// The stiffness prompt, the streak and a resume offer (empty: none of them).
+    pub practice: Practice,
 }
 
 /// What fills the screen.
@@ -76,6 +81,12 @@ pub struct Player<'t, B: Backend> {
     pacer_form: Option<pacer::Form>,
     /// Moves the pacer alone between full frames, which then change at most once a second.
     painter: pacer::Painter,
+    /// The streak and ratings for the summary.
+    practice: Practice,
+    /// The stiffness prompt on the summary, while it waits for an answer.
+    after: Option<Rating>,
+    /// Said on the summary once the prompt was skipped for the last time.
+    practice_note: Option<&'static str>,
 }
 
 /// Everything that decides what the screen shows, coarsely: when it is unchanged, so is
@@ -120,6 +131,9 @@ where
             draws: 0,
             pacer_form: None,
             painter: pacer::Painter::default(),
+            practice: options.practice,
+            after: None,
+            practice_note: None,
         }
     }
 
@@ -175,6 +189,9 @@ where
             notice_until,
             silent,
             painter,
+            practice,
+            after,
+            practice_note,
             ..
         } = self;
         let mut pacer_form = None;
@@ -195,6 +212,13 @@ where
                     frame.render_widget(&view, area);
                 }
                 Screen::Summary(summary) => {
+                    let extras = practice::SummaryExtras {
+                        practice,
+                        after: after.as_ref(),
+                        note: *practice_note,
+                        theme,
+                    };
+                    let area = extras.render_below(area, frame.buffer_mut());
                     frame.render_widget(&SummaryView { summary, theme }, area);
                 }
             }
@@ -261,6 +285,25 @@ where
             Key::Suspend => self.suspend_now(),
             Key::ToggleHelp | Key::Enter | Key::Restart | Key::Other => Vec::new(),
         }
+    }
+
+    /// The summary's stiffness prompt was answered.
+    fn rated_after(&mut self, answer: Answer) -> Vec<Action> {
+        self.after = None;
+        let asking = self.practice.asking.as_ref();
+        match answer {
+            Answer::Rated(rating) => {
+                self.practice.notes.set_after(Some(rating));
+                asking.iter().for_each(|asking| asking.answered());
+            }
+            Answer::Skipped => {
+                if asking.is_some_and(Asking::skipped) {
+                    self.practice_note = Some(crate::history::asking::STOPPED);
+                }
+            }
+            Answer::Quit => return vec![Action::Exit],
+        }
+        Vec::new()
     }
 
     /// Ctrl-Z: pause first, so the time spent stopped is not routine time; the suspend
@@ -350,6 +393,7 @@ where
         for stamped in events {
             match stamped.event {
                 Event::Start => {
+                    self.after = None;
                     self.started_at = now;
                     self.lead_in_until = None;
                     self.screen = Screen::Playing;
@@ -362,6 +406,9 @@ where
                 // not half resumed.
                 Event::Skip { .. } | Event::Back { .. } => self.lead_in_until = None,
                 Event::Done { completed, skipped } => {
+                    if self.practice.asks() && self.practice.notes.after().is_none() {
+                        self.after = Some(Rating::default());
+                    }
                     self.end(session, stamped, now, Ended::Finished, completed, skipped)
                 }
                 Event::Quit { completed, skipped } => {
@@ -375,6 +422,16 @@ where
     }
 
     fn handle(&mut self, session: &Session, input: Input, now: Duration) -> Vec<Action> {
+        if let (Input::Key(event), Screen::Summary(_), Some(rating)) =
+            (&input, &self.screen, &mut self.after)
+        {
+            // The stiffness prompt takes the keys until it is answered or skipped.
+            self.dirty = true;
+            return match rating.handle(event) {
+                Some(answer) => self.rated_after(answer),
+                None => Vec::new(),
+            };
+        }
         let key = match input {
             Input::Key(event) => key(&event),
             Input::Resize(..) => {

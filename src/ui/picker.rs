@@ -85,6 +85,8 @@ fn problem_text(problem: &Problem) -> String {
 pub enum Picked {
     /// Start this item (an index into the items).
     Start(usize),
+    /// Open the stats screen (`s`, when the practice line shows).
+    Stats,
     Quit,
 }
 
@@ -99,6 +101,8 @@ pub struct Picker {
     /// The broken routine (an index into the items) whose problems fill the screen, after
     /// Enter on it.
     pub problems_of: Option<usize>,
+    /// The one-line practice summary (streak, last session), when there is a history.
+    pub practice: Option<String>,
 }
 
 impl Picker {
@@ -109,6 +113,7 @@ impl Picker {
             filtering: false,
             selected: 0,
             problems_of: None,
+            practice: None,
         }
     }
 
@@ -179,6 +184,7 @@ impl Picker {
             KeyCode::Char('g') => self.selected = 0,
             KeyCode::Char('G') => self.selected = last,
             KeyCode::Char('/') => self.filtering = true,
+            KeyCode::Char('s') if self.practice.is_some() => return Some(Picked::Stats),
             KeyCode::Char('q') | KeyCode::Esc => return Some(Picked::Quit),
             _ => {}
         }

@@ -10,8 +10,15 @@ use tokio::signal::unix::{Signal, SignalKind, signal};
 use super::frontend::{self, Options, Player};
 use super::keys::{Key, key};
 use super::picker::{Item, Picked, Picker, PickerView};
+use super::practice::Practice;
+use super::prompts;
+use super::rating::Answer;
+use super::resume::{Choice, ResumeOffer};
 use super::safety::{SafetyNote, Store};
 use super::theme::Theme;
+use crate::history::asking::{self, Asking};
+use crate::history::log::RunLog;
+use crate::history::resume::Resume;
 use crate::routine::library;
 use crate::runtime::{self, Clock, Cues, Input, Inputs, Outcome};
 use crate::session::Plan;
@@ -42,15 +49,16 @@ pub async fn play(
 /// `supple` with no command: the picker. A routine started from it plays full screen and
 /// comes back to the picker when it ends; `q` in the picker quits.
 pub async fn pick(
-    cues: &mut impl Cues,
+    cues: &mut impl RunLog,
     muted: bool,
     notice: Option<String>,
+    practice: Practice,
 ) -> anyhow::Result<Outcome> {
     let guard = terminal::enter()?;
     let result: anyhow::Result<Outcome> = async {
         let keys = Keys::start();
         let mut screen = Terminal::new(SizedBackend::new())?;
-        let outcome = pick_and_play(&mut screen, &keys, cues, muted, notice).await;
+        let outcome = pick_and_play(&mut screen, &keys, cues, muted, notice, practice).await;
         release(screen);
         outcome
     }
@@ -78,36 +86,131 @@ async fn play_on(
             Waited::Signal => return Ok((Outcome::Signalled, options.muted)),
         }
     }
+    let resumed;
+    let plan = match before_the_routine(screen, keys, plan, &mut options).await? {
+        Before::Play(None) => plan,
+        Before::Play(Some(step)) => {
+            resumed = plan.clone().starting_at(step);
+            &resumed
+        }
+        Before::End(outcome) => return Ok((outcome, options.muted)),
+    };
     let mut player = Player::new(screen, options, Box::new(terminal::suspend));
     let outcome = runtime::run(plan, clock, &mut player, cues, keys.inputs()).await?;
     Ok((outcome, player.muted()))
 }
 
+/// What the screens before a routine decided.
+enum Before {
+    /// Play, from this step when resuming.
+    Play(Option<usize>),
+    End(Outcome),
+}
+
+/// The resume offer when the last run stopped early, then the stiffness prompt when it is
+/// due; the rating goes into the practice's notes.
+async fn before_the_routine(
+    screen: &mut Screen,
+    keys: &Keys,
+    plan: &Plan,
+    options: &mut Options,
+) -> anyhow::Result<Before> {
+    let theme = options.theme;
+    let mut suspend = terminal::suspend;
+    let mut from = None;
+    if let Some(step) = options.practice.resume.take() {
+        let step_name = plan.routine.steps.get(step).map_or("", |s| s.name.as_str());
+        let offer = ResumeOffer {
+            title: &plan.routine.title,
+            step,
+            step_name,
+            theme,
+        };
+        match prompts::offer_resume(screen, &offer, keys.inputs(), &mut suspend).await? {
+            Some(Choice::Resume) => from = Some(step),
+            Some(Choice::FromTheStart) => {}
+            Some(Choice::Quit) => return Ok(Before::End(Outcome::Quit)),
+            None => return Ok(Before::End(Outcome::Signalled)),
+        }
+    }
+    let practice = &options.practice;
+    if practice.asks() && practice.notes.before().is_none() {
+        match prompts::ask_rating(screen, theme, keys.inputs(), &mut suspend).await? {
+            Some(Answer::Rated(rating)) => {
+                practice.notes.set_before(Some(rating));
+                practice.asking.iter().for_each(Asking::answered);
+            }
+            Some(Answer::Skipped) => {
+                let stopped = practice.asking.as_ref().is_some_and(Asking::skipped);
+                if stopped {
+                    options.notice = Some(asking::STOPPED.to_string());
+                }
+            }
+            Some(Answer::Quit) => return Ok(Before::End(Outcome::Quit)),
+            None => return Ok(Before::End(Outcome::Signalled)),
+        }
+    }
+    Ok(Before::Play(from))
+}
+
 async fn pick_and_play(
     screen: &mut Screen,
     keys: &Keys,
-    cues: &mut impl Cues,
+    cues: &mut impl RunLog,
     mut muted: bool,
     notice: Option<String>,
+    mut practice: Practice,
 ) -> anyhow::Result<Outcome> {
     let entries = library::all();
     let mut picker = Picker::new(entries.iter().map(Item::from_entry).collect());
     loop {
         let theme = Theme::from_env();
+        picker.practice = Some(practice.picker_line());
         let Some(picked) = pick_on(screen, &mut picker, theme, keys.inputs()).await? else {
             return Ok(Outcome::Signalled);
         };
-        let Picked::Start(index) = picked else {
-            return Ok(Outcome::Quit);
+        let index = match picked {
+            Picked::Start(index) => index,
+            Picked::Stats => {
+                let stats = super::stats::load();
+                let view = super::stats::StatsView {
+                    stats: &stats,
+                    theme,
+                };
+                let mut suspend = terminal::suspend;
+                let shown = prompts::wait_for(
+                    screen,
+                    keys.inputs(),
+                    &mut suspend,
+                    |frame| frame.render_widget(&view, frame.area()),
+                    key,
+                )
+                .await?;
+                if shown.is_none() {
+                    return Ok(Outcome::Signalled);
+                }
+                frontend::refresh(screen)?;
+                continue;
+            }
+            Picked::Quit => return Ok(Outcome::Quit),
         };
-        if let Some(Ok(routine)) = entries.get(index).map(|entry| &entry.routine) {
+        if let Some(entry) = entries.get(index)
+            && let Ok(routine) = &entry.routine
+        {
             let plan = Plan::new(routine);
-            let options = Options {
+            practice.notes.set_routine(&entry.name);
+            let mut options = Options {
                 back_to_list: true,
                 ..Options::from_env(muted, notice.clone())
             };
+            options.practice = practice.clone();
+            options.practice.resume = Resume::from_env()
+                .offer_now(&entry.name, &routine.steps)
+                .map(|point| point.step);
             let clock = Clock::start(1.0);
             let (outcome, still_muted) = play_on(screen, keys, &plan, clock, cues, options).await?;
+            cues.finish(outcome);
+            practice.reload();
             // The sound stays as the last routine left it.
             muted = still_muted;
             if outcome == Outcome::Signalled {
@@ -144,14 +247,14 @@ fn release(mut screen: Screen) {
 }
 
 /// The signals that end a full screen that is waiting for a key.
-struct Signals {
+pub(crate) struct Signals {
     terminate: Signal,
     interrupt: Signal,
     hangup: Signal,
 }
 
 impl Signals {
-    fn new() -> io::Result<Signals> {
+    pub(crate) fn new() -> io::Result<Signals> {
         Ok(Signals {
             terminate: signal(SignalKind::terminate())?,
             interrupt: signal(SignalKind::interrupt())?,
@@ -160,7 +263,7 @@ impl Signals {
     }
 
     /// The next input; `None` when a signal came or the terminal went away.
-    async fn next(&mut self, inputs: &mut Inputs) -> Option<Input> {
+    pub(crate) async fn next(&mut self, inputs: &mut Inputs) -> Option<Input> {
         tokio::select! {
             input = inputs.receiver.recv() => input,
             _ = self.terminate.recv() => None,

@@ -29,6 +29,7 @@ fn check_a_breath(width: u16, height: u16) -> u32 {
         silent: false,
         back_to_list: false,
         safety: None,
+        practice: Default::default(),
     };
     let mut player = Player::new(&mut terminal, options, Box::new(|| Ok(())));
     let (mut session, events) = Session::start(breathing(), Duration::ZERO);

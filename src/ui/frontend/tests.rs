@@ -49,6 +49,7 @@ fn options() -> Options {
         silent: false,
         back_to_list: false,
         safety: None,
+        practice: Default::default(),
     }
 }
 
@@ -499,4 +500,85 @@ fn help_shows_over_the_player() {
             terminal.backend()
         );
     }
+}
+
+/// A practice that asks for ratings, with a skip counter in a temporary folder.
+fn practice_options(dir: &std::path::Path, before: Option<u8>) -> Options {
+    use crate::history::asking::Asking;
+    let notes = crate::history::Notes::new("breather");
+    notes.set_before(before);
+    let asking = Asking::new(true, Some(dir.join("stiffness-skips")));
+    let today = "2026-12-01".parse().unwrap();
+    let records = crate::history::sample::fortnight(today, &[1, 2]);
+    Options {
+        practice: crate::ui::practice::Practice::from_records(notes, Some(asking), &records, today),
+        ..options()
+    }
+}
+
+fn one_rest_step() -> Plan {
+    let mut routine = routine();
+    routine.steps.drain(..2);
+    routine.steps.truncate(1);
+    Plan::new(&routine)
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_summary_asks_for_a_rating_then_shows_the_streak_and_the_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = practice_options(dir.path(), Some(6));
+    let notes = options.practice.notes.clone();
+    let run = play_plan(
+        one_rest_step(),
+        options,
+        vec![
+            (25.0, key(KeyCode::Char('3'))),
+            (26.0, key(KeyCode::Char('q'))),
+        ],
+    )
+    .await;
+    assert_eq!(run.outcome, Outcome::Finished);
+    assert_eq!(notes.after(), Some(3));
+    assert!(
+        run.screen.contains("streak 3 days · stiffness 6 → 3"),
+        "{}",
+        run.screen
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn while_the_rating_waits_q_leaves_and_r_is_not_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = play_plan(
+        one_rest_step(),
+        practice_options(dir.path(), None),
+        vec![
+            (25.0, key(KeyCode::Char('r'))),
+            (26.0, key(KeyCode::Char('q'))),
+        ],
+    )
+    .await;
+    assert_eq!(run.outcome, Outcome::Finished);
+    assert_eq!(kinds(&run).len(), 2, "{:?}", kinds(&run));
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_third_skip_in_a_row_says_the_asking_stops_and_how_to_turn_it_back_on() {
+    let dir = tempfile::tempdir().unwrap();
+    for _ in 0..2 {
+        crate::history::asking::Asking::new(true, Some(dir.path().join("stiffness-skips")))
+            .skipped();
+    }
+    let run = play_plan(
+        one_rest_step(),
+        practice_options(dir.path(), None),
+        vec![(25.0, key(KeyCode::Char('s'))), (300.0, key(KeyCode::Esc))],
+    )
+    .await;
+    assert!(
+        run.screen.contains("Not asking about stiffness"),
+        "{}",
+        run.screen
+    );
+    assert!(run.screen.contains("--before N"), "{}", run.screen);
 }

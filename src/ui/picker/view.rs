@@ -61,7 +61,7 @@ impl Widget for &PickerView<'_> {
         let list_rows = room
             .saturating_sub(gap + about_rows)
             .min(list_rows.max(room.min(3)));
-        let [header, _, list, _, about_area, _, filter, footer] = Layout::vertical([
+        let [header, practice, list, _, about_area, _, filter, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(u16::from(tall)),
             Constraint::Length(list_rows),
@@ -87,6 +87,11 @@ impl Widget for &PickerView<'_> {
         Line::styled(count, theme.dim())
             .right_aligned()
             .render(inset(header), buf);
+
+        if let Some(line) = &picker.practice {
+            let line = format::ellipsis(&crate::format::printable(line), usize::from(width));
+            Line::styled(line, theme.dim()).render(inset(practice), buf);
+        }
 
         self.render_list(&visible, inset(list), buf);
 
@@ -129,6 +134,13 @@ impl Widget for &PickerView<'_> {
                 ("/", "filter", 2),
                 ("q", "quit", 1),
             ]
+        };
+        let with_stats: Vec<(&str, &str, u8)>;
+        let keys = if picker.practice.is_some() && !picker.filtering {
+            with_stats = keys.iter().copied().chain([("s", "stats", 4)]).collect();
+            &with_stats[..]
+        } else {
+            keys
         };
         crate::ui::help::hints(keys, usize::from(width), theme).render(inset(footer), buf);
     }

@@ -1,0 +1,161 @@
+//! The screens that wait for a key before a routine starts: the resume offer and the
+//! stiffness prompt. Nothing runs or sounds behind them.
+
+use std::io;
+
+use crossterm::event::KeyEvent;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use super::frontend;
+use super::keys::{Key, key};
+use super::rating::{Answer, Rating, RatingView};
+use super::resume::{Choice, ResumeOffer, choice};
+use super::theme::Theme;
+use crate::runtime::{Input, Inputs};
+
+/// Shows `draw` until `answer` makes something of a key; `None` when a signal came or the
+/// terminal went away. Ctrl-Z suspends and redraws.
+pub(crate) async fn wait_for<B: Backend, T>(
+    screen: &mut Terminal<B>,
+    mut inputs: Inputs,
+    suspend: &mut dyn FnMut() -> io::Result<()>,
+    mut draw: impl FnMut(&mut ratatui::Frame),
+    mut answer: impl FnMut(&KeyEvent) -> Option<T>,
+) -> anyhow::Result<Option<T>>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let mut signals = super::run::Signals::new()?;
+    loop {
+        screen.draw(&mut draw)?;
+        let Some(input) = signals.next(&mut inputs).await else {
+            return Ok(None);
+        };
+        if let Input::Key(event) = input {
+            if key(&event) == Some(Key::Suspend) {
+                suspend()?;
+                frontend::refresh(screen)?;
+            } else if let Some(answer) = answer(&event) {
+                return Ok(Some(answer));
+            }
+        }
+    }
+}
+
+/// "How stiff is your back?" until answered; `None` on a signal.
+pub async fn ask_rating<B: Backend>(
+    screen: &mut Terminal<B>,
+    theme: Theme,
+    inputs: Inputs,
+    suspend: &mut dyn FnMut() -> io::Result<()>,
+) -> anyhow::Result<Option<Answer>>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let rating = std::cell::Cell::new(Rating::default());
+    wait_for(
+        screen,
+        inputs,
+        suspend,
+        |frame| {
+            let rating = rating.get();
+            let view = RatingView {
+                rating: &rating,
+                theme,
+            };
+            frame.render_widget(&view, frame.area());
+        },
+        |event| {
+            let mut now = rating.get();
+            let answer = now.handle(event);
+            rating.set(now);
+            answer
+        },
+    )
+    .await
+}
+
+/// "Resume Morning back at step 9, Cat-cow?" until chosen; `None` on a signal.
+pub async fn offer_resume<B: Backend>(
+    screen: &mut Terminal<B>,
+    offer: &ResumeOffer<'_>,
+    inputs: Inputs,
+    suspend: &mut dyn FnMut() -> io::Result<()>,
+) -> anyhow::Result<Option<Choice>>
+where
+    B::Error: Send + Sync + 'static,
+{
+    wait_for(
+        screen,
+        inputs,
+        suspend,
+        |frame| frame.render_widget(offer, frame.area()),
+        choice,
+    )
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+
+    fn key(code: KeyCode) -> Input {
+        Input::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    async fn inputs(keys: Vec<Input>) -> Inputs {
+        let (sender, inputs) = Inputs::channel();
+        for key in keys {
+            sender.send(key).await.unwrap();
+        }
+        inputs
+    }
+
+    #[tokio::test]
+    async fn the_rating_prompt_takes_one_then_zero_as_ten() {
+        let mut screen = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let keys = inputs(vec![key(KeyCode::Char('1')), key(KeyCode::Char('0'))]).await;
+        let answer = ask_rating(&mut screen, Theme::PLAIN, keys, &mut || Ok(()))
+            .await
+            .unwrap();
+        assert_eq!(answer, Some(Answer::Rated(10)));
+        assert!(
+            screen
+                .backend()
+                .to_string()
+                .contains("How stiff is your back?")
+        );
+    }
+
+    #[tokio::test]
+    async fn the_terminal_going_away_ends_the_prompts() {
+        let mut screen = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let answer = ask_rating(&mut screen, Theme::PLAIN, inputs(vec![]).await, &mut || {
+            Ok(())
+        })
+        .await
+        .unwrap();
+        assert_eq!(answer, None);
+        let offer = ResumeOffer {
+            title: "Morning back",
+            step: 8,
+            step_name: "Cat-cow",
+            theme: Theme::PLAIN,
+        };
+        let keys = inputs(vec![key(KeyCode::Char('x')), key(KeyCode::Char('n'))]).await;
+        let chosen = offer_resume(&mut screen, &offer, keys, &mut || Ok(()))
+            .await
+            .unwrap();
+        assert_eq!(chosen, Some(Choice::FromTheStart));
+        assert!(
+            screen
+                .backend()
+                .to_string()
+                .contains("Resume Morning back at step 9, Cat-cow?")
+        );
+    }
+}
