@@ -270,7 +270,7 @@ impl PlayerView<'_> {
             ("+/-", "10s", 6),
             ("m", mute, 5),
             ("?", "help", 1),
-            ("q", "quit", 2),
+            ("q", "stop", 2),
         ];
         let room = width.saturating_sub(indicator.len() + 1);
         super::help::hints(&keys, room, theme).render(area, buf);
