@@ -186,6 +186,7 @@ impl Picker {
     }
 }
 
+mod problems;
 mod view;
 
 pub use view::PickerView;
