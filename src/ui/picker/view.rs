@@ -120,7 +120,10 @@ impl Widget for &PickerView<'_> {
         }
 
         let enter = if broken { "problems" } else { "start" };
-        let keys: &[(&str, &str, u8)] = if picker.filtering {
+        let keys: &[(&str, &str, u8)] = if visible.is_empty() && !picker.filter.is_empty() {
+            // Nothing matches: Enter has nothing to start; the way out comes first.
+            &[("Esc", "clear", 0), ("Backspace", "edit", 1)]
+        } else if picker.filtering {
             &[("Enter", enter, 0), ("Esc", "clear", 1), ("↑↓", "move", 2)]
         } else {
             &[
