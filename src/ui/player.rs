@@ -135,12 +135,15 @@ impl Widget for &PlayerView<'_> {
         }
         self.render_next(areas.next, buf);
         if let Some(text) = self.notice {
-            Line::styled(
-                format::ellipsis(text, usize::from(areas.notice.width)),
-                theme.notice(),
-            )
-            .centered()
-            .render(areas.notice, buf);
+            // Narrow: the notice's first clause ("no sound device"), which is the news.
+            let width = usize::from(areas.notice.width);
+            let text = match text.split_once(", ") {
+                Some((first, _)) if text.chars().count() > width => first,
+                _ => text,
+            };
+            Line::styled(format::ellipsis(text, width), theme.notice())
+                .centered()
+                .render(areas.notice, buf);
         }
         self.render_footer(areas.footer, buf);
     }

@@ -42,9 +42,10 @@ impl Rows {
         };
         rows.detail = take(u16::from(view.detail.is_some()));
         rows.phase_gauge = take(1);
-        rows.next = take(1);
-        // Said once and briefly, so it must be seen.
+        // Said once and briefly, so it must be seen: for its few seconds it comes before
+        // what is next.
         rows.notice = take(u16::from(view.notice.is_some()));
+        rows.next = take(1);
         // Getting ready is the time to read the cue: then the whole cue comes before big
         // digits; later the digits come first, and then the whole cue before anything more
         // for them or the routine's gauge (the header already says how long is left).

@@ -76,7 +76,7 @@ fn the_last_step_has_nothing_next_and_notices_show() {
     assert_eq!(view.next, crate::ui::next::Next::End);
     view.muted = true;
     view.notice = Some("no sound device, running silently");
-    for (width, height) in [(80, 24), (40, 12)] {
+    for (width, height) in [(80, 24), (40, 12), (24, 7)] {
         assert_snapshot!(
             format!("last_step_muted_{width}x{height}"),
             draw(width, height, &view)
