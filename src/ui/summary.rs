@@ -189,7 +189,7 @@ mod tests {
             summary: &summary,
             theme: Theme::COLOR,
         };
-        for (width, height) in [(80, 24), (40, 12), (24, 7), (20, 5)] {
+        for (width, height) in [(80, 24), (40, 12), (24, 7), (20, 5), (200, 60)] {
             assert_snapshot!(
                 format!("summary_{width}x{height}"),
                 draw(width, height, &view)

@@ -71,7 +71,7 @@ const SIZES: [(u16, u16); 3] = [(80, 24), (40, 12), (24, 7)];
 fn the_list_shows_every_routine_with_its_length_and_description() {
     let picker = picker();
     assert_eq!(picker.items[0].length, Some(Plan::new(&routine()).total()));
-    for (width, height) in SIZES {
+    for (width, height) in SIZES.into_iter().chain([(200, 60)]) {
         let view = PickerView {
             picker: &picker,
             theme: Theme::COLOR,
