@@ -233,3 +233,31 @@ fn the_readme_sample_of_show_is_what_show_prints() {
     assert_eq!(code, 0);
     assert_eq!(out, sample, "update the README's sample");
 }
+
+#[test]
+fn json_and_plain_runs_print_the_safety_note_on_stderr_and_keep_stdout_clean() {
+    let state = tempfile::tempdir().expect("temp");
+    for mode in ["--json", "--plain"] {
+        let out = supple()
+            .env("XDG_STATE_HOME", state.path())
+            .args(["run", SHORT, mode, "--mute", "--speed", "100"])
+            .stdin(Stdio::null())
+            .output()
+            .expect("runs");
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert!(stderr.contains("Before you start"), "{stderr}");
+        assert!(!stdout.contains("Before you start"), "{stdout}");
+        if mode == "--json" {
+            assert!(stdout.lines().all(|line| line.starts_with('{')), "{stdout}");
+        }
+        assert!(
+            !stderr.contains("no sound device"),
+            "a muted run says nothing of sound"
+        );
+    }
+    // Standard error was no terminal: nobody read it, so it is still due.
+    assert!(std::fs::read_dir(state.path()).is_ok_and(|mut d| d.next().is_none()));
+}

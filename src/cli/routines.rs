@@ -66,11 +66,15 @@ pub fn list_text(entries: &[library::Entry], width: Option<usize>, long: bool) -
     let mut text = String::new();
     for (row, entry) in rows.iter().zip(entries) {
         let [name, length, title, origin] = row;
-        let line = format!(
+        let mut line = format!(
             "{}  {}  {title}  {origin}",
             format::pad_right(name, name_width),
             format::pad_left(length, length_width),
         );
+        // On a terminal a line never wraps: a long problem is cut (`validate` says it all).
+        if let (Some(width), false) = (width, long) {
+            line = crate::ui::format::ellipsis(&line, width.saturating_sub(1));
+        }
         let description = entry
             .routine
             .as_ref()
@@ -90,8 +94,8 @@ pub fn list_text(entries: &[library::Entry], width: Option<usize>, long: bool) -
             }
             // On a terminal, the description after the line, if enough of it fits to help.
             (Some(description), Some(width), false) => {
-                let room = width.saturating_sub(line.chars().count() + 3);
-                if room >= 20 {
+                let room = width.saturating_sub(line.chars().count() + 4);
+                if room >= 40 || room >= description.chars().count() {
                     let cut = crate::ui::format::ellipsis(&description, room);
                     text.push_str(&format!(" · {cut}"));
                 }

@@ -110,7 +110,9 @@ impl Widget for BigText<'_> {
                 }
             }
             None if area.height > 0 => {
-                let line = Line::styled(self.text, self.style).centered();
+                // Plain text, unlike block glyphs, reads better in bold.
+                let style = self.style.add_modifier(ratatui::style::Modifier::BOLD);
+                let line = Line::styled(self.text, style).centered();
                 let y = area.y + (area.height - 1) / 2;
                 line.render(
                     Rect {
@@ -174,6 +176,11 @@ mod tests {
             style: Style::new(),
         }
         .render(area, &mut buf);
-        assert_eq!(buf, Buffer::with_lines(["   1:30   "]));
+        let mut expected = Buffer::with_lines(["   1:30   "]);
+        expected.set_style(
+            area,
+            Style::new().add_modifier(ratatui::style::Modifier::BOLD),
+        );
+        assert_eq!(buf, expected);
     }
 }

@@ -63,6 +63,8 @@ pub struct Player<'t, B: Backend> {
     notice: Option<String>,
     /// Driver time until which the notice shows, while it does.
     notice_until: Option<Duration>,
+    /// The notice was shown as the routine started (a restart doesn't show it again).
+    notice_said: bool,
     silent: bool,
     back_to_list: bool,
     screen: Screen,
@@ -118,6 +120,7 @@ where
             muted: options.muted,
             notice: options.notice,
             notice_until: None,
+            notice_said: false,
             silent: options.silent,
             back_to_list: options.back_to_list,
             screen: Screen::Playing,
@@ -397,8 +400,10 @@ where
                     self.started_at = now;
                     self.lead_in_until = None;
                     self.screen = Screen::Playing;
-                    if self.notice.is_some() && !self.muted {
+                    // Said once: as the routine first starts, not again at each `r`.
+                    if self.notice.is_some() && !self.muted && !self.notice_said {
                         self.notice_until = Some(now + NOTICE_FOR);
+                        self.notice_said = true;
                     }
                 }
                 Event::Resume => self.lead_in_until = None,

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use super::theme::Theme;
 
 /// Keys, what they do in full, and in a word or two for small screens.
-const KEYS: [(&str, &str, &str); 8] = [
+const KEYS: [(&str, &str, &str); 9] = [
     ("Space", "pause / resume", "pause"),
     ("n →", "skip to the next step", "next"),
     (
@@ -20,7 +20,8 @@ const KEYS: [(&str, &str, &str); 8] = [
     ("+ -", "10 s more / less on this countdown", "±10s"),
     ("m", "sound off / on", "mute"),
     ("?", "show / hide this help (Esc hides it too)", "help"),
-    ("q Esc ^C", "quit", "quit"),
+    ("q Esc", "stop, and see what was done", "stop"),
+    ("Ctrl-C", "quit at once", "quit"),
     ("Ctrl-Z", "suspend; `fg` comes back, paused", "suspend"),
 ];
 
@@ -108,7 +109,11 @@ impl Help {
         let mut rows: Vec<Vec<Span>> = vec![Vec::new()];
         let mut used = 0;
         for (keys, _, short) in KEYS {
-            let keys = if keys == "Ctrl-Z" { "^Z" } else { keys };
+            let keys = match keys {
+                "Ctrl-Z" => "^Z",
+                "Ctrl-C" => "^C",
+                keys => keys,
+            };
             let cost = keys.chars().count() + 1 + short.chars().count();
             if used > 0 && used + 2 + cost > width {
                 rows.push(Vec::new());

@@ -1,5 +1,6 @@
-//! What comes next, in the person's terms: the next rep, the next side, the rest, the next
-//! step, or the end. A pure function of the plan and the phase playing now.
+//! What comes next, in the person's terms: the hold a get-ready or a switch leads into, the
+//! next rep, the next side, the rest, the next step, or the end. A pure function of the plan
+//! and the phase playing now.
 
 use std::time::Duration;
 
@@ -8,6 +9,8 @@ use crate::session::{Count, Phase, PhaseKind, Plan};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Next {
+    /// The phase a get-ready or a switch leads into, and its length.
+    Phase(PhaseKind, Duration),
     /// The next rep of this move, on the same side.
     Rep(Count),
     /// The move on its next side.
@@ -27,10 +30,13 @@ impl Next {
         };
         // Getting ready and switching sides lead into the phase after them.
         let lead_in = matches!(now.kind, PhaseKind::Prepare | PhaseKind::Switch);
-        let doing = match plan.phases.get(index + 1) {
-            Some(into) if lead_in && into.step == now.step => Doing::of(into),
-            _ => Doing::of(now),
-        };
+        if let Some(into) = plan.phases.get(index + 1)
+            && lead_in
+            && into.step == now.step
+        {
+            return Next::Phase(into.kind, into.len);
+        }
+        let doing = Doing::of(now);
         let Some(next) = plan.phases[index + 1..]
             .iter()
             .find(|phase| Doing::of(phase) != doing)
@@ -53,6 +59,11 @@ impl Next {
     /// The words after "next: ".
     pub fn words(&self) -> String {
         match self {
+            Next::Phase(kind, len) => format!(
+                "{} · {}",
+                crate::format::phase_words(*kind),
+                crate::format::length(*len)
+            ),
             Next::Rep(rep) => format!("rep {} of {}", rep.index, rep.of),
             Next::Side(side) => crate::format::printable(side).into_owned(),
             Next::Rest(len) => format!("rest · {}", crate::format::length(*len)),
@@ -115,11 +126,11 @@ mod tests {
         assert_eq!(
             nexts()[..9],
             [
-                (PhaseKind::Prepare, Next::Rep(count(2))),
+                (PhaseKind::Prepare, Next::Phase(PhaseKind::Hold, secs(5))),
                 (PhaseKind::Hold, Next::Rep(count(2))),
                 (PhaseKind::Release, Next::Rep(count(2))),
                 (PhaseKind::Hold, side("Left leg")),
-                (PhaseKind::Switch, Next::Rep(count(2))),
+                (PhaseKind::Switch, Next::Phase(PhaseKind::Hold, secs(5))),
                 (PhaseKind::Hold, Next::Rep(count(2))),
                 (PhaseKind::Release, Next::Rep(count(2))),
                 (PhaseKind::Hold, Next::Rest(secs(10))),
@@ -132,8 +143,9 @@ mod tests {
     fn breathing_names_the_next_step_and_the_last_step_the_end() {
         let all = nexts();
         let breather = Next::Step("Breather".into(), secs(20));
+        assert_eq!(all[9].1, Next::Phase(PhaseKind::Inhale, secs(4)));
         assert!(
-            all[9..all.len() - 3]
+            all[10..all.len() - 3]
                 .iter()
                 .all(|(_, next)| *next == breather)
         );

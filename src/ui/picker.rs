@@ -192,6 +192,7 @@ impl Picker {
     }
 }
 
+mod problems;
 mod view;
 
 pub use view::PickerView;

@@ -139,12 +139,15 @@ impl Widget for &PlayerView<'_> {
         }
         self.render_next(areas.next, buf);
         if let Some(text) = self.notice {
-            Line::styled(
-                format::ellipsis(text, usize::from(areas.notice.width)),
-                theme.notice(),
-            )
-            .centered()
-            .render(areas.notice, buf);
+            // Narrow: the notice's first clause ("no sound device"), which is the news.
+            let width = usize::from(areas.notice.width);
+            let text = match text.split_once(", ") {
+                Some((first, _)) if text.chars().count() > width => first,
+                _ => text,
+            };
+            Line::styled(format::ellipsis(text, width), theme.notice())
+                .centered()
+                .render(areas.notice, buf);
         }
         self.render_footer(areas.footer, buf);
     }
@@ -176,26 +179,36 @@ impl PlayerView<'_> {
     /// RESUMING before both.
     fn render_status(&self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let mut spans = Vec::new();
-        if self.lead_in.is_some() {
-            spans.push(Span::styled(" RESUMING ", theme.badge(PhaseKind::Prepare)));
-            spans.push(Span::raw(" "));
+        let width = usize::from(area.width);
+        let state = if self.lead_in.is_some() {
+            Some(Span::styled(" RESUMING ", theme.badge(PhaseKind::Prepare)))
         } else if self.paused {
-            spans.push(Span::styled(" PAUSED ", theme.paused()));
-            spans.push(Span::raw(" "));
-        }
-        spans.push(Span::styled(
+            Some(Span::styled(" PAUSED ", theme.paused()))
+        } else {
+            None
+        };
+        let phase = Span::styled(
             format!(" {} ", format::phase_word(self.kind)),
             theme.badge(self.kind),
-        ));
+        );
+        // Narrow screens drop the phase's badge behind PAUSED before cutting either word.
+        let mut spans: Vec<Span> = match state {
+            Some(state) if state.width() + 1 + phase.width() <= width => {
+                vec![state, Span::raw(" "), phase]
+            }
+            Some(state) => vec![state],
+            None => vec![phase],
+        };
         if !self.name.is_empty() {
             let used: usize = spans.iter().map(Span::width).sum();
-            let room = usize::from(area.width).saturating_sub(used + 2);
-            spans.push(Span::raw("  "));
-            spans.push(Span::styled(
-                format::ellipsis(&crate::format::printable(self.name), room),
-                theme.title(),
-            ));
+            let room = width.saturating_sub(used + 2);
+            if room >= 2 {
+                spans.push(Span::raw("  "));
+                spans.push(Span::styled(
+                    format::ellipsis(&crate::format::printable(self.name), room),
+                    theme.title(),
+                ));
+            }
         }
         Line::from(spans).centered().render(area, buf);
     }
@@ -244,12 +257,18 @@ impl PlayerView<'_> {
         let width = usize::from(area.width);
         // Said for as long as it is true, as small as it can be: a run that was muted and
         // unmuted with no device must not look as if it sounds.
+        // On a small screen the keys to pause and for help come first.
         let indicator = match (self.muted, self.silent) {
+            _ if width < 32 => "",
             (true, _) => "muted",
             (false, true) => "no sound",
             (false, false) => "",
         };
-        let pause = if self.paused { "resume" } else { "pause" };
+        let pause = match (self.lead_in, self.paused) {
+            (Some(_), _) => "cancel",
+            (None, true) => "resume",
+            (None, false) => "pause",
+        };
         let mute = if self.muted { "unmute" } else { "mute" };
         let keys = [
             ("Space", pause, 0),
@@ -258,7 +277,7 @@ impl PlayerView<'_> {
             ("+/-", "10s", 6),
             ("m", mute, 5),
             ("?", "help", 1),
-            ("q", "quit", 2),
+            ("q", "stop", 2),
         ];
         let room = width.saturating_sub(indicator.len() + 1);
         super::help::hints(&keys, room, theme).render(area, buf);

@@ -75,7 +75,16 @@ impl Widget for &SafetyNote {
             Some(body) => {
                 lines.push(title);
                 lines.push(Line::raw(""));
-                lines.extend(body.into_iter().map(|l| Line::raw(l.unwrap_or_default())));
+                // Paragraphs read as a block: left-aligned within a centred column.
+                let column = body
+                    .iter()
+                    .flatten()
+                    .map(|line| line.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                lines.extend(body.into_iter().map(|line| {
+                    Line::raw(crate::format::pad_right(&line.unwrap_or_default(), column))
+                }));
                 lines.push(Line::raw(""));
             }
             None => {

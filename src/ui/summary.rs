@@ -51,6 +51,15 @@ impl Summary {
         }
     }
 
+    /// What happened, in a word, for small screens.
+    pub fn headline_short(&self) -> &'static str {
+        match self.ended {
+            Ended::Stopped => "Stopped",
+            Ended::Finished if self.completed == 0 => "All skipped",
+            Ended::Finished => "Done!",
+        }
+    }
+
     /// The label and value rows, in order.
     pub fn rows(&self) -> Vec<(&'static str, String)> {
         let mut rows = vec![
@@ -110,7 +119,12 @@ impl Widget for &SummaryView<'_> {
             _ => theme.title(),
         };
         let mut lines = vec![
-            Line::styled(format::ellipsis(&s.headline(), width), headline_style),
+            Line::styled(
+                Some(s.headline())
+                    .filter(|headline| headline.chars().count() <= width)
+                    .unwrap_or_else(|| s.headline_short().to_string()),
+                headline_style,
+            ),
             Line::styled(
                 format::ellipsis(&crate::format::printable(&s.title), width),
                 theme.title(),
@@ -175,7 +189,7 @@ mod tests {
             summary: &summary,
             theme: Theme::COLOR,
         };
-        for (width, height) in [(80, 24), (40, 12), (24, 7), (20, 5)] {
+        for (width, height) in [(80, 24), (40, 12), (24, 7), (20, 5), (200, 60)] {
             assert_snapshot!(
                 format!("summary_{width}x{height}"),
                 draw(width, height, &view)

@@ -105,12 +105,10 @@ impl Theme {
     }
 
     /// The big countdown and the pacer; faint while paused, so that nothing seems to run.
+    /// Not bold: block glyphs get no thicker, and many terminals show bold in the bright
+    /// twin of a colour, which is the pale one on a light background.
     pub fn big(&self, kind: PhaseKind, paused: bool) -> Style {
-        if paused {
-            self.dim()
-        } else {
-            self.phase(kind).add_modifier(Modifier::BOLD)
-        }
+        if paused { self.dim() } else { self.phase(kind) }
     }
 
     /// The one PAUSED word: the terminal's own colours reversed, calm on any theme.

@@ -61,10 +61,16 @@ fn list_shows_descriptions_on_a_wide_terminal_or_when_asked_and_never_in_a_pipe(
     let wide = list_text(&entries, Some(120), false);
     assert_eq!(wide.lines().count(), 1);
     assert!(wide.contains(" · A description long enough to be cut on a narrow terminal."));
-    let narrow = list_text(&entries, Some(60), false);
+    let narrow = list_text(&entries, Some(70), false);
     assert!(
-        narrow.trim_end().ends_with('…') && narrow.chars().count() <= 61,
+        narrow.trim_end().ends_with('…') && narrow.chars().count() <= 70,
         "{narrow}"
+    );
+    let too_narrow = list_text(&entries, Some(60), false);
+    assert_eq!(
+        too_narrow,
+        list_text(&entries, None, false),
+        "no stub of a description"
     );
     let long = list_text(&entries, None, true);
     assert_eq!(long.lines().count(), 2, "{long}");

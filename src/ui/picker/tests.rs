@@ -71,7 +71,7 @@ const SIZES: [(u16, u16); 3] = [(80, 24), (40, 12), (24, 7)];
 fn the_list_shows_every_routine_with_its_length_and_description() {
     let picker = picker();
     assert_eq!(picker.items[0].length, Some(Plan::new(&routine()).total()));
-    for (width, height) in SIZES {
+    for (width, height) in SIZES.into_iter().chain([(200, 60)]) {
         let view = PickerView {
             picker: &picker,
             theme: Theme::COLOR,
@@ -152,6 +152,15 @@ fn a_filter_that_matches_nothing_keeps_typing_and_backspace_mends_it() {
     assert!(picker.visible().is_empty());
     assert_eq!(press(&mut picker, KeyCode::Enter), None);
     assert!(picker.filtering, "nothing to start: still typing");
+    let view = PickerView {
+        picker: &picker,
+        theme: Theme::COLOR,
+    };
+    let text = draw(20, 5, &view).to_string();
+    assert!(
+        text.contains("Esc clear") && !text.contains("Enter"),
+        "{text}"
+    );
     press(&mut picker, KeyCode::Backspace);
     assert_eq!(picker.filter, "desk");
     assert_eq!(press(&mut picker, KeyCode::Enter), Some(Picked::Start(1)));

@@ -1,6 +1,6 @@
 //! The picker on screen: the list with lengths and titles, the selected routine's
-//! description or problems, the filter and the keys; or, after Enter on a broken routine,
-//! every problem it has and where its file is.
+//! description or problems, the filter and the keys (or, after Enter on a broken routine,
+//! the problems page).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
@@ -22,7 +22,7 @@ impl Widget for &PickerView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (picker, theme) = (self.picker, self.theme);
         if let Some(item) = picker.problems_of.and_then(|i| picker.items.get(i)) {
-            return self.render_problems(item, area, buf);
+            return super::problems::render(item, self.theme, area, buf);
         }
         let visible = picker.visible();
         let width = area.width.saturating_sub(2);
@@ -125,7 +125,10 @@ impl Widget for &PickerView<'_> {
         }
 
         let enter = if broken { "problems" } else { "start" };
-        let keys: &[(&str, &str, u8)] = if picker.filtering {
+        let keys: &[(&str, &str, u8)] = if visible.is_empty() && !picker.filter.is_empty() {
+            // Nothing matches: Enter has nothing to start; the way out comes first.
+            &[("Esc", "clear", 0), ("Backspace", "edit", 1)]
+        } else if picker.filtering {
             &[("Enter", enter, 0), ("Esc", "clear", 1), ("↑↓", "move", 2)]
         } else {
             &[
@@ -152,87 +155,6 @@ fn pad(text: &str, width: usize) -> String {
 }
 
 impl PickerView<'_> {
-    /// Every problem of a broken routine, wrapped, with its file's path and what to do.
-    fn render_problems(&self, item: &Item, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
-        let width = usize::from(area.width.saturating_sub(2)).max(1);
-        let count = item.problems.len();
-        let mut lines: Vec<Line> = vec![Line::styled(
-            format::ellipsis(
-                &format!(
-                    "{} can't start: {count} problem{}",
-                    printable(&item.name),
-                    if count == 1 { "" } else { "s" }
-                ),
-                width,
-            ),
-            theme.title(),
-        )];
-        let problems: Vec<String> = item
-            .problems
-            .iter()
-            .flat_map(|problem| format::wrap(&printable(problem), width))
-            .collect();
-        // Where the file is and what to do, after the problems: on a small screen the
-        // problems come first.
-        let mut after: Vec<Line> = vec![Line::raw("")];
-        if let Some(path) = &item.path {
-            after.extend(
-                format::wrap(&printable(path), width)
-                    .into_iter()
-                    .map(|line| Line::styled(line, theme.dim())),
-            );
-        }
-        let hint = "Fix the file, then start supple again; `supple validate FILE` checks it.";
-        after.extend(
-            format::wrap(hint, width)
-                .into_iter()
-                .map(|line| Line::styled(line, theme.dim())),
-        );
-        let room = usize::from(area.height).saturating_sub(lines.len() + 1);
-        let shown = problems.len().min(room);
-        for (i, line) in problems.iter().take(shown).enumerate() {
-            let line = if i + 1 == shown && shown < problems.len() {
-                let keep = line.chars().count().min(width.saturating_sub(1));
-                format!(
-                    "{}…",
-                    line.chars().take(keep).collect::<String>().trim_end()
-                )
-            } else {
-                line.clone()
-            };
-            lines.push(Line::styled(line, theme.error()));
-        }
-        let room = room - shown;
-        if after.len() <= room {
-            lines.extend(after);
-        } else if room >= 2 && item.path.is_some() {
-            lines.extend(after.into_iter().take(room));
-        }
-        let inset = area.inner(Margin::new(1, 0));
-        for (y, line) in (inset.y..inset.bottom().saturating_sub(1)).zip(lines) {
-            line.render(
-                Rect {
-                    y,
-                    height: 1,
-                    ..inset
-                },
-                buf,
-            );
-        }
-        let footer = Rect {
-            y: inset.bottom().saturating_sub(1),
-            height: 1.min(inset.height),
-            ..inset
-        };
-        let back = if width >= 24 {
-            "back to the list"
-        } else {
-            "back"
-        };
-        crate::ui::help::hints(&[("any key", back, 0)], width, theme).render(footer, buf);
-    }
-
     fn render_list(&self, visible: &[usize], area: Rect, buf: &mut Buffer) {
         let (picker, theme) = (self.picker, self.theme);
         if visible.is_empty() {

@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;
 
 use super::PlayerView;
+use crate::session::PhaseKind;
 use crate::ui::{format, pacer};
 
 /// Heights of the screen's rows, top to bottom. The essentials come first; what is left goes
@@ -27,10 +28,10 @@ struct Rows {
 
 impl Rows {
     fn plan(view: &PlayerView, height: u16, cue_lines: u16) -> Rows {
-        let mut left = height;
-        let mut take = |want: u16| {
-            let got = want.min(left);
-            left -= got;
+        let left = std::cell::Cell::new(height);
+        let take = |want: u16| {
+            let got = want.min(left.get());
+            left.set(left.get() - got);
             got
         };
         let mut rows = Rows {
@@ -42,20 +43,28 @@ impl Rows {
         };
         rows.detail = take(u16::from(view.detail.is_some()));
         rows.phase_gauge = take(1);
+        // Said once and briefly, so it must be seen: for its few seconds it comes before
+        // what is next.
+        rows.notice = take(u16::from(view.notice.is_some()));
         rows.next = take(1);
+        // Getting ready is the time to read the cue: then the whole cue comes before big
+        // digits; later the digits come first, and then the whole cue before anything more
+        // for them or the routine's gauge (the header already says how long is left).
+        let cue_first = view.kind == PhaseKind::Prepare;
+        if cue_first {
+            rows.cue = take(cue_lines);
+        }
         // Three rows is the smallest the big digits come in; one row more is no use to them.
-        let used = rows.header + rows.footer + rows.status + rows.countdown + rows.detail;
-        if height.saturating_sub(used + rows.phase_gauge + rows.next) >= 2 {
+        if left.get() >= 2 {
             rows.countdown += take(2);
         }
-        // The whole cue before anything more for the digits or the routine's gauge (the
-        // header already says how long is left): a cue cut short can't be followed.
-        rows.cue = take(cue_lines);
+        if !cue_first {
+            rows.cue = take(cue_lines);
+        }
         rows.routine_gauge = take(1);
-        rows.notice = take(u16::from(view.notice.is_some()));
         rows.gap_top = take(1);
         rows.gap_bottom = take(1);
-        rows.countdown += left;
+        rows.countdown += left.get();
         rows
     }
 }

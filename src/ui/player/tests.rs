@@ -45,7 +45,7 @@ fn paused_says_so_plainly() {
         secs(3),
         "the countdown does not move while paused"
     );
-    for (width, height) in SIZES {
+    for (width, height) in SIZES.into_iter().chain([(20, 5)]) {
         assert_snapshot!(
             format!("paused_{width}x{height}"),
             draw(width, height, &view)
@@ -60,7 +60,7 @@ fn resuming_counts_down_before_the_hold_goes_on() {
     session.command(Command::Pause, now);
     let mut view = PlayerView::new(&session, now);
     view.lead_in = Some(Duration::from_millis(2500));
-    for (width, height) in [(80, 24), (24, 7)] {
+    for (width, height) in [(80, 24), (24, 7), (20, 5)] {
         assert_snapshot!(
             format!("lead_in_{width}x{height}"),
             draw(width, height, &view)
@@ -76,7 +76,7 @@ fn the_last_step_has_nothing_next_and_notices_show() {
     assert_eq!(view.next, crate::ui::next::Next::End);
     view.muted = true;
     view.notice = Some("no sound device, running silently");
-    for (width, height) in [(80, 24), (40, 12)] {
+    for (width, height) in [(80, 24), (40, 12), (24, 7)] {
         assert_snapshot!(
             format!("last_step_muted_{width}x{height}"),
             draw(width, height, &view)
@@ -137,4 +137,24 @@ fn the_view_follows_the_session() {
     assert_eq!(view.phase_left, Duration::from_millis(3500));
     assert_eq!(view.next, crate::ui::next::Next::Side("Left leg".into()));
     assert_eq!(view.pacer, None);
+}
+
+#[test]
+fn getting_ready_reads_the_whole_cue_even_on_a_small_screen() {
+    let mut routine = routine();
+    routine.steps[0].cue = Some(
+        "Tilt your ear toward your shoulder and let the weight of your head do the work, \
+         breathing slowly, shoulders low and soft, and stop well before it hurts."
+            .into(),
+    );
+    let (session, now) = session_at(&routine, PhaseKind::Prepare, 0, secs(1));
+    let mut view = PlayerView::new(&session, now);
+    let backend = draw(40, 12, &view);
+    let text = backend.to_string();
+    assert!(text.contains("hurts.") && !text.contains('…'), "{text}");
+    assert_snapshot!("long_cue_prepare_40x12", backend);
+    // The notice's few seconds come first: it is said once, so it must be seen.
+    view.notice = Some("no sound device, running silently");
+    let text = draw(40, 12, &view).to_string();
+    assert!(text.contains("no sound device"), "{text}");
 }
