@@ -129,6 +129,10 @@ mod tests {
 
     use super::*;
 
+    /// fd 2 is one per process and tests run on parallel threads: one test's quiet stretch
+    /// would be the other's "before".
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
     /// Which file fd 2 is now: (device, inode).
     fn stderr_file() -> (u64, u64) {
         let fd = std::io::stderr()
@@ -141,6 +145,7 @@ mod tests {
 
     #[test]
     fn stderr_points_at_dev_null_for_the_quiet_stretch_then_comes_back() {
+        let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
         let null = std::fs::metadata("/dev/null").expect("stat /dev/null");
         let before = stderr_file();
         let inside = without_stderr(stderr_file);
@@ -150,6 +155,7 @@ mod tests {
 
     #[test]
     fn stderr_comes_back_even_if_the_quiet_stretch_panics() {
+        let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
         let before = stderr_file();
         let result = std::panic::catch_unwind(|| without_stderr(|| panic!("inside")));
         assert!(result.is_err());
