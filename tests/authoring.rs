@@ -290,6 +290,7 @@ fn an_unchanged_built_in_routine_leaves_no_copy_behind() {
     let run = home.run(&["edit", "desk-break"], "", &[("VISUAL", "true")]);
     assert_eq!(run.code, 0, "{}", run.err);
     assert!(run.err.contains("no changes"), "{}", run.err);
+    assert!(run.err.contains("VISUAL=\"code --wait\""), "{}", run.err);
     assert!(home.files().is_empty(), "{:?}", home.files());
 }
 

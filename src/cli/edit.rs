@@ -61,11 +61,21 @@ pub fn edit(name: &str, answers: &mut impl BufRead) -> Result<(), Failure> {
     copy.as_file().sync_all().map_err(cannot)?;
 
     loop {
+        let opened = std::time::Instant::now();
         editor.open(copy.path())?;
         let text = std::fs::read_to_string(copy.path())
             .map_err(|error| anyhow::anyhow!("cannot read back your edit of {shown}: {error}"))?;
         if text == start {
             eprintln!("supple: no changes to {name}");
+            // A graphical editor without its wait flag returns at once, before any typing.
+            if opened.elapsed() < std::time::Duration::from_secs(2)
+                && editor.source != "the fallback"
+            {
+                eprintln!(
+                    "supple: the editor returned at once; if it is a graphical editor, tell it to \
+                     wait, e.g. VISUAL=\"code --wait\" (see `supple edit --help`)"
+                );
+            }
             return Ok(());
         }
         // Problems name the routine's own file: the copy's name means nothing to the person.

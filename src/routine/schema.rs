@@ -198,7 +198,22 @@ pub fn json() -> Value {
     let generator = SchemaSettings::draft2020_12().into_generator();
     let mut schema = generator.into_root_schema_for::<RoutineFile>().to_value();
     forbid_null(&mut schema);
+    unwrap_descriptions(&mut schema);
     schema
+}
+
+/// Doc comments wrap at 100 columns; an editor's hover text should wrap where it likes.
+fn unwrap_descriptions(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            if let Some(Value::String(text)) = object.get_mut("description") {
+                *text = text.replace('\n', " ");
+            }
+            object.values_mut().for_each(unwrap_descriptions);
+        }
+        Value::Array(items) => items.iter_mut().for_each(unwrap_descriptions),
+        _ => {}
+    }
 }
 
 /// schemars lets an `Option` field be `null`; the parser refuses `null` everywhere (an absent
