@@ -366,6 +366,57 @@ fn the_bash_completion_is_valid_bash_and_completes_routine_names() {
     assert!(words.contains(&"belly-breathing"), "{words:?}");
 }
 
+/// Runs `shell -n` (parse only) on the script.
+fn parses_in(shell: &str, script: &str, home: &Home) {
+    let file = home.dir.path().join(format!("completion.{shell}"));
+    std::fs::write(&file, script).expect("write");
+    let check = Command::new(shell)
+        .arg("-n")
+        .arg(&file)
+        .output()
+        .unwrap_or_else(|_| panic!("{shell} is needed (.ci/setup installs it)"));
+    assert!(
+        check.status.success(),
+        "{shell}: {}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn fish_completes_routine_names_as_tab_is_pressed() {
+    let home = Home::new();
+    std::fs::create_dir_all(home.routines()).expect("folder");
+    std::fs::write(home.routines().join("back-sheet.json"), FIXED).expect("write");
+    let script = home.supple(&["completions", "fish"]).out;
+    parses_in("fish", &script, &home);
+    let file = home.dir.path().join("completion.fish");
+    let bin = Path::new(env!("CARGO_BIN_EXE_supple"))
+        .parent()
+        .expect("bin dir");
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut fish = Command::new("fish");
+    home.isolate(&mut fish);
+    let probe = format!(
+        "source '{}'; complete -C 'supple run b'; complete -C 'supple new x --from desk'",
+        file.display()
+    );
+    let out = fish
+        .env("PATH", path)
+        .arg("-c")
+        .arg(probe)
+        .output()
+        .expect("fish");
+    let words = String::from_utf8_lossy(&out.stdout);
+    let words: Vec<&str> = words.lines().collect();
+    assert!(words.contains(&"back-sheet"), "{words:?}");
+    assert!(words.contains(&"belly-breathing"), "{words:?}");
+    assert!(words.contains(&"desk-break"), "{words:?}");
+}
+
 #[test]
 fn zsh_and_fish_completions_ask_supple_for_routine_names() {
     let home = Home::new();
@@ -374,6 +425,7 @@ fn zsh_and_fish_completions_ask_supple_for_routine_names() {
     assert!(zsh.out.starts_with("#compdef supple"), "{}", &zsh.out[..40]);
     assert!(zsh.out.contains("_supple_routines()"));
     assert!(zsh.out.contains(":_supple_routines' \\"));
+    parses_in("zsh", &zsh.out, &home);
     let fish = home.supple(&["completions", "fish"]);
     assert_eq!(fish.code, 0);
     assert!(fish.out.contains("(supple routine-names 2>/dev/null)"));
