@@ -11,6 +11,7 @@ use crate::routine::file::Problem;
 use crate::routine::library::{self, Entry};
 
 mod edit;
+mod editor;
 mod help;
 mod new;
 mod routines;
