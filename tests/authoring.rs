@@ -169,6 +169,18 @@ fn edit_of_an_unknown_routine_points_to_new() {
     let run = home.run(&["edit", "pelvic"], "", &[("VISUAL", "true")]);
     assert_eq!(run.code, 2);
     assert!(run.err.contains("supple new pelvic"), "{}", run.err);
+    let path = home.run(&["edit", "./neck.json"], "", &[("VISUAL", "true")]);
+    assert_eq!(path.code, 2);
+    assert!(
+        path.err.contains("takes a routine's name, not a path"),
+        "{}",
+        path.err
+    );
+    assert!(
+        path.err.contains("supple validate ./neck.json"),
+        "{}",
+        path.err
+    );
 }
 
 #[test]

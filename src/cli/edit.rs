@@ -22,6 +22,14 @@ enum Choice {
 
 /// Edits the routine `name` in the user's folder; `answers` is where the e/k/d choice is read.
 pub fn edit(name: &str, answers: &mut impl BufRead) -> Result<(), Failure> {
+    if name.contains(std::path::is_separator) {
+        let path = printable(name);
+        return Err(Failure::Usage(format!(
+            "`supple edit` takes a routine's name, not a path. To change {path}, open it in \
+             your editor and check it with `supple validate {path}`; or copy it to your routine \
+             folder with `supple new NAME --from {path}` and edit that"
+        )));
+    }
     let name = routine_name(name)?;
     let dir = user_dir()?;
     let path = dir.join(format!("{name}.json"));

@@ -98,8 +98,8 @@ pub fn routine_name(name: &str) -> Result<String, Failure> {
     }
     if stem.contains(['/', '\\']) {
         return Err(bad(
-            "it is a path; give just a name (like `back-sheet`) and supple puts the file \
-             in your routine folder",
+            "it is a path; give just the routine's name, like `back-sheet`: supple keeps \
+             the file in your routine folder",
         ));
     }
     if stem.starts_with('.') {
