@@ -28,7 +28,7 @@ struct RoutineFile {
     /// The routine's title, shown while it plays.
     name: Name,
     /// One or two sentences, shown by `supple list` and `supple show`.
-    description: Option<String>,
+    description: Option<Text>,
     /// A "get ready" countdown before every step that has `hold` or `breath`; 0 turns it off.
     /// Default 5 seconds.
     prepare: Option<AnyDuration>,
@@ -63,7 +63,7 @@ struct StepFile {
     /// The move's name.
     name: Name,
     /// How to do it, in a sentence or two; shown while the step runs.
-    cue: Option<String>,
+    cue: Option<Text>,
     /// A timed hold: the work countdown.
     hold: Option<PositiveDuration>,
     /// Repeat the hold this many times (needs `hold`).
@@ -99,7 +99,16 @@ struct BreathFile {
     hold_out: Option<AnyDuration>,
 }
 
-/// Text with at least one character that is not a space.
+/// The most characters in a name or a side's name, and in a cue or a description: the
+/// parser's `file::MAX_NAME` and `file::MAX_TEXT`.
+const MAX_NAME: usize = 100;
+const MAX_TEXT: usize = 500;
+
+/// Control characters (Unicode's Cc: C0, DEL and C1), which no text of a routine may hold: a
+/// terminal would take them as commands.
+const CONTROL: &str = "[\\u0000-\\u001F\\u007F-\\u009F]";
+
+/// A name: at least one character that is not a space, at most [`MAX_NAME`].
 struct Name;
 
 impl JsonSchema for Name {
@@ -109,9 +118,29 @@ impl JsonSchema for Name {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "Text that is not empty or only spaces.",
+            "description": "Text that is not only spaces, on one line, at most 100 characters.",
             "type": "string",
-            "pattern": "\\S"
+            "pattern": "\\S",
+            "maxLength": MAX_NAME,
+            "not": { "pattern": CONTROL }
+        })
+    }
+}
+
+/// A cue or a description: at most [`MAX_TEXT`] characters, on one line.
+struct Text;
+
+impl JsonSchema for Text {
+    fn schema_name() -> Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Text on one line, at most 500 characters.",
+            "type": "string",
+            "maxLength": MAX_TEXT,
+            "not": { "pattern": CONTROL }
         })
     }
 }
