@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::editor::Editor;
 use super::new::{keep_schema_copy, ordinary_file, routine_name, user_dir};
+use super::usage::plain_io;
 use super::{Failure, no_such_routine_message};
 use crate::format::printable;
 use crate::routine::file::{self, Problem};
@@ -52,8 +53,9 @@ pub fn edit(name: &str, answers: &mut impl BufRead) -> Result<(), Failure> {
     // replaces the routine stays on one file system, and `$schema` paths resolve the same.
     let cannot = |error: std::io::Error| {
         anyhow::anyhow!(
-            "cannot write in {}: {error}",
-            printable(&dir.display().to_string())
+            "cannot write in {}: {}",
+            printable(&dir.display().to_string()),
+            plain_io(&error)
         )
     };
     // The saved routine keeps the permissions it had.

@@ -66,7 +66,12 @@ impl Editor {
     /// Runs the editor on `path` and waits for it. supple ignores Ctrl-C meanwhile, as the
     /// editor has the terminal: the key is the editor's to handle.
     pub fn open(&self, path: &Path) -> Result<(), Failure> {
-        let (program, args) = self.words.split_first().unwrap_or((&self.words[0], &[]));
+        let Some((program, args)) = self.words.split_first() else {
+            return Err(Failure::Usage(format!(
+                "{} is empty; set it to your editor",
+                self.source
+            )));
+        };
         let mut command = Command::new(program);
         command.args(args).arg(path);
         let mut child = command.spawn().map_err(|error| {

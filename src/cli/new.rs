@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::usage::plain_io;
 use super::{Failure, no_such_routine};
 use crate::format::printable;
 use crate::routine::library::{self, Entry, FindError, Origin};
@@ -189,8 +190,9 @@ fn write_new(dir: &Path, path: &Path, text: &str, name: &str) -> Result<(), Fail
     }
     let cannot = |error: std::io::Error| {
         anyhow::anyhow!(
-            "cannot write {}: {error}",
-            printable(&path.display().to_string())
+            "cannot write {}: {}",
+            printable(&path.display().to_string()),
+            plain_io(&error)
         )
     };
     let mut file = tempfile::Builder::new()
@@ -242,8 +244,9 @@ pub fn keep_schema_copy(routine_dir: &Path) {
         });
     if let Err(error) = written {
         eprintln!(
-            "supple: note: cannot write the routine schema for editors to {}: {error}",
-            printable(&path.display().to_string())
+            "supple: note: cannot write the routine schema for editors to {}: {}",
+            printable(&path.display().to_string()),
+            plain_io(&error)
         );
     }
 }
