@@ -202,3 +202,25 @@ fn an_editor_that_cannot_start_is_explained() {
     assert!(run.err.contains("set VISUAL or EDITOR"), "{}", run.err);
     assert_eq!(home.files(), ["neck.json"]);
 }
+
+#[test]
+fn an_edit_saved_in_another_encoding_is_reported_not_lost() {
+    let home = Home::new();
+    assert_eq!(home.supple(&["new", "neck"]).code, 0);
+    // "Rücken" in Latin-1: not UTF-8.
+    let latin1 = b"{\"name\": \"R\xfccken\", \"steps\": [{\"name\": \"a\", \"hold\": 5}]}";
+    let save = home.dir.path().join("latin1.json");
+    std::fs::write(&save, latin1).expect("write");
+    let script = home.dir.path().join("latin1.sh");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\ncp '{}' \"$1\"\n", save.display()),
+    )
+    .expect("write");
+    let editor = format!("sh '{}'", script.display());
+    let run = home.run(&["edit", "neck"], "k\n", &[("VISUAL", &editor)]);
+    assert_eq!(run.code, 0, "{}", run.err);
+    assert!(run.err.contains("not UTF-8"), "{}", run.err);
+    let path = home.routines().join("neck.json");
+    assert_eq!(std::fs::read(&path).expect("read"), latin1);
+}

@@ -73,9 +73,27 @@ pub fn edit(name: &str, answers: &mut impl BufRead) -> Result<(), Failure> {
     loop {
         let opened = std::time::Instant::now();
         editor.open(copy.path())?;
-        let text = std::fs::read_to_string(copy.path())
-            .map_err(|error| anyhow::anyhow!("cannot read back your edit of {shown}: {error}"))?;
-        if text == start {
+        let text = match std::fs::read(copy.path()) {
+            Ok(text) => text,
+            Err(error) => {
+                // Whatever is left of the edit is kept; the routine is untouched.
+                let kept = keep_draft(copy, &dir, &name).map_or_else(
+                    |_| String::new(),
+                    |draft| {
+                        format!(
+                            "; what could be saved is in {}",
+                            printable(&draft.display().to_string())
+                        )
+                    },
+                );
+                return Err(anyhow::anyhow!(
+                    "cannot read back your edit of {shown}: {}{kept}",
+                    plain_io(&error)
+                )
+                .into());
+            }
+        };
+        if text == start.as_bytes() {
             eprintln!("supple: no changes to {name}");
             // A graphical editor without its wait flag returns at once, before any typing.
             if opened.elapsed() < std::time::Duration::from_secs(2)
@@ -89,7 +107,14 @@ pub fn edit(name: &str, answers: &mut impl BufRead) -> Result<(), Failure> {
             return Ok(());
         }
         // Problems name the routine's own file: the copy's name means nothing to the person.
-        let problems = file::parse(&text, &shown).err();
+        let problems = file::load(copy.path()).err().map(|problems| {
+            (problems.into_iter())
+                .map(|problem| Problem {
+                    file: shown.clone(),
+                    ..problem
+                })
+                .collect::<Vec<_>>()
+        });
         let choice = match &problems {
             None => Choice::Keep,
             Some(problems) => ask(problems, answers, &mut std::io::stderr().lock())?,
