@@ -155,27 +155,33 @@ fn source_text(source: &str) -> Result<String, Failure> {
         origin,
         routine,
     } = entry;
+    let text = match origin {
+        Origin::BuiltIn => (library::BUILT_IN.iter())
+            .find(|(built_in, _)| *built_in == name)
+            .map(|(_, text)| text.to_string())
+            .unwrap_or_default(),
+        Origin::User(path) | Origin::File(path) => {
+            std::fs::read_to_string(&path).map_err(|error| {
+                let why = match error.kind() {
+                    std::io::ErrorKind::NotFound => "there is no such file".to_string(),
+                    std::io::ErrorKind::InvalidData => "it is not UTF-8 text".to_string(),
+                    _ => plain_io(&error),
+                };
+                Failure::Usage(format!(
+                    "cannot copy {}: {why}",
+                    printable(&path.display().to_string())
+                ))
+            })?
+        }
+    };
     if let Err(problems) = &routine {
         eprintln!(
-            "supple: note: {name} has {} problem(s); the copy has them too (`supple validate` lists them)",
+            "supple: note: {} has {} problem(s), and so has the copy (`supple validate` lists them)",
+            printable(&name),
             problems.len()
         );
     }
-    match origin {
-        Origin::BuiltIn => Ok(library::BUILT_IN
-            .iter()
-            .find(|(built_in, _)| *built_in == name)
-            .map(|(_, text)| text.to_string())
-            .unwrap_or_default()),
-        Origin::User(path) | Origin::File(path) => {
-            std::fs::read_to_string(&path).map_err(|error| {
-                Failure::Usage(format!(
-                    "cannot copy {}: {error}",
-                    printable(&path.display().to_string())
-                ))
-            })
-        }
-    }
+    Ok(text)
 }
 
 /// Writes `text` whole to a temporary file beside `path`, then links it into place only if
