@@ -12,6 +12,7 @@ use crate::routine::file::Problem;
 use crate::routine::library::{self, Entry};
 
 mod edit;
+mod editor;
 mod help;
 mod history;
 mod new;
@@ -118,7 +119,7 @@ pub struct RunArgs {
     #[arg(long)]
     pub json: bool,
     /// Run the clock this many times faster, to preview a routine quickly: 0.01 to 1000 (e.g. 10).
-    #[arg(long, value_name = "FACTOR", default_value = "1", value_parser = values::speed)]
+    #[arg(long, value_name = "FACTOR", default_value = "1", value_parser = parse_speed)]
     pub speed: f64,
     /// Cue volume in percent, 0 to 100 (default: the settings file's, else 80).
     #[arg(long, value_name = "PERCENT", value_parser = values::percent)]
@@ -135,6 +136,10 @@ pub struct RunArgs {
     /// How stiff your back is before the routine, 0 (none) to 10 (worst), for runs that do not ask.
     #[arg(long, value_name = "0-10", value_parser = values::rating)]
     pub before: Option<u8>,
+}
+
+fn parse_speed(text: &str) -> Result<f64, String> {
+    values::speed(text)
 }
 
 /// How the front end shows a run.

@@ -15,34 +15,26 @@ const OUT_OF_REACH: &[(&str, &str)] = &[
     ),
     (
         "empty",
-        "an empty file is not JSON at all: there is nothing to check",
+        "an empty file is not JSON: there is nothing to check",
     ),
-    ("not-json", "not JSON: there is nothing to check"),
-    ("missing-comma", "not JSON: there is nothing to check"),
-    ("trailing-comma", "not JSON: there is nothing to check"),
-    ("unclosed", "not JSON: there is nothing to check"),
+    ("not-json", NOT_JSON),
+    ("missing-comma", NOT_JSON),
+    ("trailing-comma", NOT_JSON),
+    ("unclosed", NOT_JSON),
     ("not-utf8", "not text: there is nothing to check"),
     (
         "deep-nesting",
         "nested past what a JSON reader accepts: there is nothing to check",
     ),
-    (
-        "huge-number",
-        "a number too large for a JSON reader: there is nothing to check",
-    ),
-    (
-        "huge-count",
-        "a number too large for a JSON reader: there is nothing to check",
-    ),
-    (
-        "huge-elsewhere",
-        "a number too large for a JSON reader: there is nothing to check",
-    ),
-    (
-        "huge-negative",
-        "a number too large for a JSON reader: there is nothing to check",
-    ),
+    // 1e400 and the like: beyond what a JSON reader holds as a number.
+    ("huge-number", TOO_LARGE),
+    ("huge-count", TOO_LARGE),
+    ("huge-elsewhere", TOO_LARGE),
+    ("huge-negative", TOO_LARGE),
 ];
+
+const NOT_JSON: &str = "not JSON: there is nothing to check";
+const TOO_LARGE: &str = "a number too large for a JSON reader: there is nothing to check";
 
 fn fixtures(dir: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -195,4 +187,28 @@ fn the_template_of_supple_new_passes_the_schema() {
         std::fs::read_to_string(copy).expect("schema copy"),
         supple::routine::schema::text()
     );
+}
+
+#[test]
+fn text_is_on_one_line_and_of_a_bounded_length() {
+    let valid = validator();
+    let routine = |name: &str, cue: &str| serde_json::json!({"name": name, "steps": [{"name": "s", "cue": cue, "hold": 5}]});
+    assert!(valid(&routine("Neck", "Slowly.")).is_ok());
+    assert!(valid(&routine(&"é".repeat(100), &"ü".repeat(500))).is_ok());
+    let (long_name, long_cue) = ("é".repeat(101), "ü".repeat(501));
+    for (name, cue) in [
+        ("", "ok"),
+        ("   ", "ok"),
+        (long_name.as_str(), "ok"),
+        ("Neck", long_cue.as_str()),
+        ("Clear \u{1b}[2J", "ok"),
+        ("Neck", "two\nlines"),
+        ("C1 \u{9b}", "ok"),
+        ("Neck", "tab\there"),
+    ] {
+        assert!(
+            valid(&routine(name, cue)).is_err(),
+            "{name:?} / {cue:?} accepted"
+        );
+    }
 }

@@ -2,9 +2,10 @@
 
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use super::editor::Editor;
 use super::new::{keep_schema_copy, ordinary_file, routine_name, user_dir};
+use super::usage::plain_io;
 use super::{Failure, no_such_routine_message};
 use crate::format::printable;
 use crate::routine::file::{self, Problem};
@@ -22,6 +23,14 @@ enum Choice {
 
 /// Edits the routine `name` in the user's folder; `answers` is where the e/k/d choice is read.
 pub fn edit(name: &str, answers: &mut impl BufRead) -> Result<(), Failure> {
+    if name.contains(std::path::is_separator) {
+        let path = printable(name);
+        return Err(Failure::Usage(format!(
+            "`supple edit` takes a routine's name, not a path. To change {path}, open it in \
+             your editor and check it with `supple validate {path}`; or copy it to your routine \
+             folder with `supple new NAME --from {path}` and edit that"
+        )));
+    }
     let name = routine_name(name)?;
     let dir = user_dir()?;
     let path = dir.join(format!("{name}.json"));
@@ -44,8 +53,9 @@ pub fn edit(name: &str, answers: &mut impl BufRead) -> Result<(), Failure> {
     // replaces the routine stays on one file system, and `$schema` paths resolve the same.
     let cannot = |error: std::io::Error| {
         anyhow::anyhow!(
-            "cannot write in {}: {error}",
-            printable(&dir.display().to_string())
+            "cannot write in {}: {}",
+            printable(&dir.display().to_string()),
+            plain_io(&error)
         )
     };
     // The saved routine keeps the permissions it had.
@@ -61,15 +71,50 @@ pub fn edit(name: &str, answers: &mut impl BufRead) -> Result<(), Failure> {
     copy.as_file().sync_all().map_err(cannot)?;
 
     loop {
+        let opened = std::time::Instant::now();
         editor.open(copy.path())?;
-        let text = std::fs::read_to_string(copy.path())
-            .map_err(|error| anyhow::anyhow!("cannot read back your edit of {shown}: {error}"))?;
-        if text == start {
+        let text = match std::fs::read(copy.path()) {
+            Ok(text) => text,
+            Err(error) => {
+                // Whatever is left of the edit is kept; the routine is untouched.
+                let kept = keep_draft(copy, &dir, &name).map_or_else(
+                    |_| String::new(),
+                    |draft| {
+                        format!(
+                            "; what could be saved is in {}",
+                            printable(&draft.display().to_string())
+                        )
+                    },
+                );
+                return Err(anyhow::anyhow!(
+                    "cannot read back your edit of {shown}: {}{kept}",
+                    plain_io(&error)
+                )
+                .into());
+            }
+        };
+        if text == start.as_bytes() {
             eprintln!("supple: no changes to {name}");
+            // A graphical editor without its wait flag returns at once, before any typing.
+            if opened.elapsed() < std::time::Duration::from_secs(2)
+                && editor.source != "the fallback"
+            {
+                eprintln!(
+                    "supple: the editor returned at once; if it is a graphical editor, tell it to \
+                     wait, e.g. VISUAL=\"code --wait\" (see `supple edit --help`)"
+                );
+            }
             return Ok(());
         }
         // Problems name the routine's own file: the copy's name means nothing to the person.
-        let problems = file::parse(&text, &shown).err();
+        let problems = file::load(copy.path()).err().map(|problems| {
+            (problems.into_iter())
+                .map(|problem| Problem {
+                    file: shown.clone(),
+                    ..problem
+                })
+                .collect::<Vec<_>>()
+        });
         let choice = match &problems {
             None => Choice::Keep,
             Some(problems) => ask(problems, answers, &mut std::io::stderr().lock())?,
@@ -194,175 +239,9 @@ fn ask(
     }
 }
 
-/// The editor to run: a program and its arguments, as a shell would split them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Editor {
-    /// Where the choice came from, for messages: `$VISUAL`, `$EDITOR` or "the fallback".
-    source: &'static str,
-    words: Vec<String>,
-}
-
-impl Editor {
-    fn from_env() -> Result<Editor, Failure> {
-        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
-        Editor::choose(var("VISUAL"), var("EDITOR"), |program| {
-            on_path(program).is_some()
-        })
-    }
-
-    /// `$VISUAL`, else `$EDITOR`, else the first of nano and vi that is installed.
-    fn choose(
-        visual: Option<String>,
-        editor: Option<String>,
-        installed: impl Fn(&str) -> bool,
-    ) -> Result<Editor, Failure> {
-        let (source, text) = match (visual, editor) {
-            (Some(text), _) => ("$VISUAL", text),
-            (None, Some(text)) => ("$EDITOR", text),
-            (None, None) => {
-                let program = ["nano", "vi"]
-                    .into_iter()
-                    .find(|p| installed(p))
-                    .ok_or_else(|| {
-                        Failure::Usage(
-                            "no editor found: set VISUAL or EDITOR to your editor, e.g. \
-                         `export EDITOR=nano`"
-                                .into(),
-                        )
-                    })?;
-                return Ok(Editor {
-                    source: "the fallback",
-                    words: vec![program.to_string()],
-                });
-            }
-        };
-        let words = shell_words::split(&text).map_err(|_| {
-            Failure::Usage(format!(
-                "{source} ({:?}) has an unclosed quote; fix it, e.g. `export {}=\"code --wait\"`",
-                printable(&text),
-                source.trim_start_matches('$')
-            ))
-        })?;
-        if words.is_empty() {
-            return Err(Failure::Usage(format!(
-                "{source} is empty; set it to your editor"
-            )));
-        }
-        Ok(Editor { source, words })
-    }
-
-    /// Runs the editor on `path` and waits for it. supple ignores Ctrl-C meanwhile, as the
-    /// editor has the terminal: the key is the editor's to handle.
-    fn open(&self, path: &Path) -> Result<(), Failure> {
-        let (program, args) = self.words.split_first().unwrap_or((&self.words[0], &[]));
-        let mut command = Command::new(program);
-        command.args(args).arg(path);
-        let mut child = command.spawn().map_err(|error| {
-            let why = match error.kind() {
-                std::io::ErrorKind::NotFound => "it is not installed or not on the PATH".to_string(),
-                _ => error.to_string(),
-            };
-            Failure::Usage(format!(
-                "cannot start the editor {:?} (from {}): {why}; set VISUAL or EDITOR to your editor",
-                printable(program),
-                self.source
-            ))
-        })?;
-        let status = {
-            let _quiet = IgnoreInterrupts::new();
-            child.wait()
-        };
-        let status = status.map_err(anyhow::Error::from)?;
-        if !status.success() {
-            eprintln!(
-                "supple: the editor {:?} exited with {status}; checking what it saved",
-                printable(program)
-            );
-        }
-        Ok(())
-    }
-}
-
-fn on_path(program: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(program))
-        .find(|candidate| candidate.is_file())
-}
-
-/// Ignores SIGINT and SIGQUIT while alive; the previous handling comes back on drop.
-struct IgnoreInterrupts {
-    previous: [libc::sighandler_t; 2],
-}
-
-const INTERRUPTS: [libc::c_int; 2] = [libc::SIGINT, libc::SIGQUIT];
-
-impl IgnoreInterrupts {
-    fn new() -> Self {
-        // SAFETY: `signal` with SIG_IGN installs no handler code; the old dispositions are
-        // put back as they were on drop.
-        let previous = INTERRUPTS.map(|signal| unsafe { libc::signal(signal, libc::SIG_IGN) });
-        IgnoreInterrupts { previous }
-    }
-}
-
-impl Drop for IgnoreInterrupts {
-    fn drop(&mut self) {
-        for (signal, previous) in INTERRUPTS.into_iter().zip(self.previous) {
-            // SAFETY: restores exactly the disposition `new` found.
-            unsafe { libc::signal(signal, previous) };
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn choose(
-        visual: Option<&str>,
-        editor: Option<&str>,
-        installed: &[&str],
-    ) -> Result<Editor, Failure> {
-        Editor::choose(
-            visual.map(String::from),
-            editor.map(String::from),
-            |program| installed.contains(&program),
-        )
-    }
-
-    fn words(editor: Result<Editor, Failure>) -> Vec<String> {
-        editor.map(|e| e.words).unwrap_or_else(|f| panic!("{f}"))
-    }
-
-    #[test]
-    fn visual_comes_before_editor_then_nano_then_vi() {
-        assert_eq!(words(choose(Some("vim"), Some("nano"), &[])), ["vim"]);
-        assert_eq!(
-            words(choose(None, Some("emacs -nw"), &[])),
-            ["emacs", "-nw"]
-        );
-        assert_eq!(words(choose(None, None, &["nano", "vi"])), ["nano"]);
-        assert_eq!(words(choose(None, None, &["vi"])), ["vi"]);
-        assert!(
-            matches!(choose(None, None, &[]), Err(Failure::Usage(m)) if m.contains("set VISUAL or EDITOR"))
-        );
-    }
-
-    #[test]
-    fn the_editor_string_is_split_like_a_shell_would() {
-        assert_eq!(
-            words(choose(Some("code --wait"), None, &[])),
-            ["code", "--wait"]
-        );
-        assert_eq!(
-            words(choose(Some("'/opt/My Editor/bin/ed' -w"), None, &[])),
-            ["/opt/My Editor/bin/ed", "-w"]
-        );
-        assert!(
-            matches!(choose(Some("code 'oops"), None, &[]), Err(Failure::Usage(m)) if m.contains("unclosed quote"))
-        );
-    }
 
     #[test]
     fn answers_default_to_editing_again_and_ask_again_when_unclear() {

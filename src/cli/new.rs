@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::usage::plain_io;
 use super::{Failure, no_such_routine};
 use crate::format::printable;
 use crate::routine::library::{self, Entry, FindError, Origin};
@@ -98,8 +99,8 @@ pub fn routine_name(name: &str) -> Result<String, Failure> {
     }
     if stem.contains(['/', '\\']) {
         return Err(bad(
-            "it is a path; give just a name (like `back-sheet`) and supple puts the file \
-             in your routine folder",
+            "it is a path; give just the routine's name, like `back-sheet`: supple keeps \
+             the file in your routine folder",
         ));
     }
     if stem.starts_with('.') {
@@ -154,27 +155,33 @@ fn source_text(source: &str) -> Result<String, Failure> {
         origin,
         routine,
     } = entry;
+    let text = match origin {
+        Origin::BuiltIn => (library::BUILT_IN.iter())
+            .find(|(built_in, _)| *built_in == name)
+            .map(|(_, text)| text.to_string())
+            .unwrap_or_default(),
+        Origin::User(path) | Origin::File(path) => {
+            std::fs::read_to_string(&path).map_err(|error| {
+                let why = match error.kind() {
+                    std::io::ErrorKind::NotFound => "there is no such file".to_string(),
+                    std::io::ErrorKind::InvalidData => "it is not UTF-8 text".to_string(),
+                    _ => plain_io(&error),
+                };
+                Failure::Usage(format!(
+                    "cannot copy {}: {why}",
+                    printable(&path.display().to_string())
+                ))
+            })?
+        }
+    };
     if let Err(problems) = &routine {
         eprintln!(
-            "supple: note: {name} has {} problem(s); the copy has them too (`supple validate` lists them)",
+            "supple: note: {} has {} problem(s), and so has the copy (`supple validate` lists them)",
+            printable(&name),
             problems.len()
         );
     }
-    match origin {
-        Origin::BuiltIn => Ok(library::BUILT_IN
-            .iter()
-            .find(|(built_in, _)| *built_in == name)
-            .map(|(_, text)| text.to_string())
-            .unwrap_or_default()),
-        Origin::User(path) | Origin::File(path) => {
-            std::fs::read_to_string(&path).map_err(|error| {
-                Failure::Usage(format!(
-                    "cannot copy {}: {error}",
-                    printable(&path.display().to_string())
-                ))
-            })
-        }
-    }
+    Ok(text)
 }
 
 /// Writes `text` whole to a temporary file beside `path`, then links it into place only if
@@ -189,8 +196,9 @@ fn write_new(dir: &Path, path: &Path, text: &str, name: &str) -> Result<(), Fail
     }
     let cannot = |error: std::io::Error| {
         anyhow::anyhow!(
-            "cannot write {}: {error}",
-            printable(&path.display().to_string())
+            "cannot write {}: {}",
+            printable(&path.display().to_string()),
+            plain_io(&error)
         )
     };
     let mut file = tempfile::Builder::new()
@@ -242,8 +250,9 @@ pub fn keep_schema_copy(routine_dir: &Path) {
         });
     if let Err(error) = written {
         eprintln!(
-            "supple: note: cannot write the routine schema for editors to {}: {error}",
-            printable(&path.display().to_string())
+            "supple: note: cannot write the routine schema for editors to {}: {}",
+            printable(&path.display().to_string()),
+            plain_io(&error)
         );
     }
 }
@@ -252,10 +261,7 @@ pub fn keep_schema_copy(routine_dir: &Path) {
 mod tests {
     use super::*;
 
-    /// The `$schema` line is in routine-format.md, but the parser (`file::fields`, another
-    /// branch's) does not know it yet; the other tests parse the template without it.
     #[test]
-    #[ignore = "waits for the parser to accept \"$schema\" (routine-format.md)"]
     fn the_template_is_valid_as_written() {
         let text = template("back-sheet");
         if let Err(problems) = crate::routine::file::parse(&text, "template.json") {
@@ -263,18 +269,10 @@ mod tests {
         }
     }
 
-    fn without_schema_line(text: &str) -> String {
-        (text.lines())
-            .filter(|line| !line.contains("\"$schema\""))
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
     #[test]
     fn the_template_is_a_valid_routine_with_one_step_of_each_kind() {
         let text = template("back-sheet");
         assert!(text.contains("\"$schema\": \"../routine.schema.json\""));
-        let text = without_schema_line(&text);
         let routine = crate::routine::file::parse(&text, "template.json")
             .unwrap_or_else(|problems| panic!("{problems:?}"));
         assert_eq!(routine.title, "Back sheet");
@@ -289,7 +287,7 @@ mod tests {
 
     #[test]
     fn a_title_with_quotes_stays_valid_json() {
-        let text = without_schema_line(&template("it's \\ \"ok\""));
+        let text = template("it's \\ \"ok\"");
         assert!(
             crate::routine::file::parse(&text, "t.json").is_ok(),
             "{text}"

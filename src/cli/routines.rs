@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::usage::plain_io;
 use super::{Failure, resolve};
 use crate::audio;
 use crate::config::Settings;
@@ -264,15 +265,6 @@ fn cannot_write(file: &Path, error: &anyhow::Error) -> String {
         },
     };
     format!("cannot write {shown}: {why}")
-}
-
-/// An I/O error's text without the path some libraries attach to it.
-fn plain_io(error: &std::io::Error) -> String {
-    let text = error.to_string();
-    match text.find(" at path ") {
-        Some(cut) => text[..cut].to_string(),
-        None => text,
-    }
 }
 
 /// A missing file that is a routine's name gets a hint: `validate` takes files.

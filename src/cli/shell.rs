@@ -15,8 +15,12 @@ pub enum Shell {
     Fish,
 }
 
-/// The commands whose first argument is a routine's name; `new --from` takes one too.
+/// The commands whose first argument is a routine's name.
 const ROUTINE_COMMANDS: &[&str] = &["run", "show", "edit", "export-audio"];
+
+/// Options that take a routine's name, and their command: `new --from`, `breaks --routine`
+/// (interface.md).
+const ROUTINE_OPTIONS: &[(&str, &str)] = &[("new", "from"), ("breaks", "routine")];
 
 /// Prints the completion script for `shell`: clap's for commands and options, and a few
 /// lines that ask `supple routine-names` for the routine names as Tab is pressed, so that
@@ -43,13 +47,19 @@ pub fn completions(shell: Shell, out: &mut impl Write) -> Result<(), Failure> {
 
 fn bash_routines() -> String {
     let commands = ROUTINE_COMMANDS.join("|");
+    let options: Vec<String> = (ROUTINE_OPTIONS.iter())
+        .map(|(command, option)| {
+            format!("[[ \"${{COMP_WORDS[1]}}\" == {command} && \"$prev\" == --{option} ]]")
+        })
+        .collect();
+    let options = options.join(" \\\n        || ");
     format!(
         r#"
 # Routine names, asked of supple itself as Tab is pressed (yours change, built-in ones too).
 _supple_routines() {{
     local cur="${{COMP_WORDS[COMP_CWORD]}}" prev="${{COMP_WORDS[COMP_CWORD-1]}}"
     if [[ $COMP_CWORD -eq 2 && "${{COMP_WORDS[1]}}" =~ ^({commands})$ && "$cur" != -* ]] \
-        || [[ "${{COMP_WORDS[1]}}" == new && "$prev" == --from ]]; then
+        || {options}; then
         local IFS=$'\n'
         COMPREPLY=($(compgen -W "$(supple routine-names 2>/dev/null)" -- "$cur"))
         COMPREPLY+=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
@@ -70,9 +80,10 @@ fi
 fn zsh_with_routines(script: &str) -> String {
     let mut text = String::new();
     for line in script.lines() {
-        let is_routine = line.trim_start().starts_with("':routine -- ")
-            || line.trim_start().starts_with("':name -- The routine")
-            || line.trim_start().starts_with("'--from=[Copy this routine");
+        let trimmed = line.trim_start();
+        let is_routine = trimmed.starts_with("':routine -- ")
+            || trimmed.starts_with("':name -- The routine")
+            || line.contains(":ROUTINE:_default'");
         if is_routine && line.contains(":_default'") {
             text.push_str(&line.replace(":_default'", ":_supple_routines'"));
         } else {
@@ -97,14 +108,19 @@ _supple_routines() {
 }
 
 fn fish_routines() -> String {
-    let commands = ROUTINE_COMMANDS.join(" ");
-    format!(
-        r#"
-# Routine names, asked of supple itself as Tab is pressed.
-complete -c supple -n "__fish_seen_subcommand_from {commands}" -a "(supple routine-names 2>/dev/null)"
-complete -c supple -n "__fish_seen_subcommand_from new" -l from -r -f -a "(supple routine-names 2>/dev/null)"
-"#
-    )
+    let names = "(supple routine-names 2>/dev/null)";
+    let mut text = format!(
+        "\n# Routine names, asked of supple itself as Tab is pressed.\n\
+         complete -c supple -n \"__fish_seen_subcommand_from {}\" -a \"{names}\"\n",
+        ROUTINE_COMMANDS.join(" ")
+    );
+    for (command, option) in ROUTINE_OPTIONS {
+        text.push_str(&format!(
+            "complete -c supple -n \"__fish_seen_subcommand_from {command}\" -l {option} -r -f \
+             -a \"{names}\"\n"
+        ));
+    }
+    text
 }
 
 /// Prints the man page (roff), made from the same definitions as `--help`: the program's

@@ -53,3 +53,13 @@ fn is_routine(word: &str) -> bool {
     let looks_like_a_file = word.ends_with(".json") && std::path::Path::new(word).is_file();
     looks_like_a_file || library::all().iter().any(|entry| entry.name == word)
 }
+
+/// An I/O error's text without the path some libraries attach to it (tempfile names its
+/// temporary file, which means nothing to the person).
+pub(crate) fn plain_io(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" at path ") {
+        Some(cut) => text[..cut].to_string(),
+        None => text,
+    }
+}

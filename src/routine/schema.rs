@@ -99,10 +99,13 @@ struct BreathFile {
     hold_out: Option<AnyDuration>,
 }
 
-/// No control characters (C0, DEL, C1): a terminal could take them for commands.
-const NO_CONTROL: &str = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$";
+use super::file::{MAX_NAME, MAX_TEXT};
 
-/// Text with at least one character that is not a space, and no control characters.
+/// Control characters (Unicode's Cc: C0, DEL and C1), which no text of a routine may hold: a
+/// terminal would take them as commands.
+const CONTROL: &str = "[\\u0000-\\u001F\\u007F-\\u009F]";
+
+/// A name: at least one character that is not a space, at most [`MAX_NAME`].
 struct Name;
 
 impl JsonSchema for Name {
@@ -112,15 +115,16 @@ impl JsonSchema for Name {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "Text that is not empty or only spaces, with no control characters.",
+            "description": "Text that is not only spaces, on one line, at most 100 characters.",
             "type": "string",
-            "maxLength": super::file::MAX_NAME,
-            "allOf": [{ "pattern": "\\S" }, { "pattern": NO_CONTROL }]
+            "pattern": "\\S",
+            "maxLength": MAX_NAME,
+            "not": { "pattern": CONTROL }
         })
     }
 }
 
-/// A cue or a description: a sentence or two, with no control characters.
+/// A cue or a description: at most [`MAX_TEXT`] characters, on one line.
 struct Text;
 
 impl JsonSchema for Text {
@@ -130,10 +134,10 @@ impl JsonSchema for Text {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A sentence or two, with no control characters (no line breaks).",
+            "description": "Text on one line, at most 500 characters.",
             "type": "string",
-            "maxLength": super::file::MAX_TEXT,
-            "pattern": NO_CONTROL
+            "maxLength": MAX_TEXT,
+            "not": { "pattern": CONTROL }
         })
     }
 }
@@ -220,7 +224,22 @@ pub fn json() -> Value {
     let generator = SchemaSettings::draft2020_12().into_generator();
     let mut schema = generator.into_root_schema_for::<RoutineFile>().to_value();
     forbid_null(&mut schema);
+    unwrap_descriptions(&mut schema);
     schema
+}
+
+/// Doc comments wrap at 100 columns; an editor's hover text should wrap where it likes.
+fn unwrap_descriptions(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            if let Some(Value::String(text)) = object.get_mut("description") {
+                *text = text.replace('\n', " ");
+            }
+            object.values_mut().for_each(unwrap_descriptions);
+        }
+        Value::Array(items) => items.iter_mut().for_each(unwrap_descriptions),
+        _ => {}
+    }
 }
 
 /// schemars lets an `Option` field be `null`; the parser refuses `null` everywhere (an absent

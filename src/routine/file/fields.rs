@@ -22,7 +22,7 @@ pub(super) enum Level {
 impl Level {
     fn fields(self) -> &'static [&'static str] {
         match self {
-            Level::Routine => &["name", "description", "prepare", "steps"],
+            Level::Routine => &["$schema", "name", "description", "prepare", "steps"],
             Level::Step => &[
                 "name", "cue", "hold", "reps", "release", "breath", "cycles", "sides", "switch",
                 "prepare", "rest",
