@@ -51,7 +51,7 @@ fn the_walk_through_shows_what_supple_prints() {
 
     // The mistake in the walk-through is reported where the README says.
     let file = home.routines().join("back-sheet.json");
-    std::fs::write(&file, &routine).expect("write");
+    std::fs::write(&file, routine).expect("write");
     let check = home.supple(&["validate", file.to_str().expect("utf-8 path")]);
     let problem = check.err.lines().next().unwrap_or_default().to_string();
     let problem = problem.rsplit("back-sheet.json").next().unwrap_or_default();

@@ -139,7 +139,7 @@ fn every_problem_is_reported_in_file_order() {
             "r.json:2:2: steps[1]: missing required field \"name\" (the move's name)",
             "r.json:2:11: steps[1].hold: must be a duration like 30, 2.5, \"90s\" or \"1m30s\"",
             "r.json:2:25: steps[1].reps: must be at least 1",
-            "r.json:2:30: x: unknown field \"x\" in the routine (the fields here are name, \
+            "r.json:2:30: x: unknown field \"x\" in the routine (the fields here are $schema, name, \
              description, prepare, steps)",
         ]
     );
