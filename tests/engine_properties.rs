@@ -6,96 +6,11 @@
 use std::time::Duration;
 
 use proptest::prelude::*;
-use supple::routine::{Breath, Hold, Routine, Step, StepKind};
+use supple::routine::Routine;
 use supple::session::{Command, Event, Plan, Session, Stamped, Status};
 
-fn ms(n: u64) -> Duration {
-    Duration::from_millis(n)
-}
-
-/// A length that may be zero (a skipped phase), or one that may not.
-fn length(zero_allowed: bool) -> impl Strategy<Value = Duration> {
-    let least = u64::from(!zero_allowed);
-    prop_oneof![Just(least), least..3_000u64, Just(1u64)].prop_map(ms)
-}
-
-fn rest() -> impl Strategy<Value = Option<Duration>> {
-    prop::option::of(length(false))
-}
-
-fn sides() -> impl Strategy<Value = Vec<String>> {
-    prop_oneof![
-        Just(Vec::new()),
-        (2..4usize).prop_map(|n| (1..=n).map(|i| format!("Side {i}")).collect()),
-    ]
-}
-
-/// Any step the format admits: every kind, with sides, reps and zero-length phases.
-fn step() -> impl Strategy<Value = Step> {
-    let hold = (
-        length(false),
-        1..4u32,
-        length(true),
-        sides(),
-        length(true),
-        length(true),
-        rest(),
-    )
-        .prop_map(|(hold, reps, release, sides, switch, prepare, rest)| Step {
-            name: "Hold".into(),
-            cue: None,
-            kind: StepKind::Hold(Hold {
-                hold,
-                reps,
-                release,
-                switch: if sides.is_empty() {
-                    Duration::ZERO
-                } else {
-                    switch
-                },
-                sides,
-            }),
-            prepare,
-            rest,
-        });
-    let breath = (
-        (length(false), length(true), length(false), length(true)),
-        1..4u32,
-        length(true),
-        rest(),
-    )
-        .prop_map(
-            |((inhale, hold_in, exhale, hold_out), cycles, prepare, rest)| Step {
-                name: "Breath".into(),
-                cue: Some("Slowly.".into()),
-                kind: StepKind::Breath(Breath {
-                    inhale,
-                    hold_in,
-                    exhale,
-                    hold_out,
-                    cycles,
-                }),
-                prepare,
-                rest,
-            },
-        );
-    let rest_step = length(false).prop_map(|rest| Step {
-        name: "Rest".into(),
-        cue: None,
-        kind: StepKind::Rest,
-        prepare: Duration::ZERO,
-        rest: Some(rest),
-    });
-    prop_oneof![hold, breath, rest_step]
-}
-
-fn routine() -> impl Strategy<Value = Routine> {
-    prop::collection::vec(step(), 1..7).prop_map(|steps| Routine {
-        title: "Random".into(),
-        description: None,
-        steps,
-    })
-}
+mod common;
+use common::{ms, routine};
 
 /// A command, or `None` for the driver only advancing the clock.
 fn command() -> impl Strategy<Value = Option<Command>> {
