@@ -101,7 +101,7 @@ fn a_folder_and_a_device_are_refused_with_their_kind() {
 }
 
 #[test]
-fn a_path_that_is_not_utf8_works_for_run_show_and_validate() {
+fn a_path_that_is_not_utf8_works_for_every_command() {
     let home = tempfile::tempdir().expect("temp dir");
     let mut name = home.path().as_os_str().to_owned().into_vec();
     name.extend_from_slice(b"/caf\xe9.json");
@@ -129,6 +129,17 @@ fn a_path_that_is_not_utf8_works_for_run_show_and_validate() {
         };
         assert!(stdout.contains(expected), "{args:?}: {stdout}");
     }
+
+    let wav = home.path().join("track.wav");
+    let mut command = supple(home.path());
+    command.arg("export-audio").arg(&path).arg(&wav);
+    let out = finishes(command, Duration::from_secs(60));
+    assert!(
+        out.status.success(),
+        "export-audio: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(wav.metadata().expect("the WAV is written").len() > 44);
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Reading one field of a routine file: its type and range, or a positioned problem.
 
+use std::borrow::Cow;
 use std::time::Duration;
 
 use serde_json::{Map, Value};
@@ -71,6 +72,15 @@ pub(super) enum Zero {
     Refused,
 }
 
+/// `text`, cut to `limit` characters and an ellipsis: a field name can be as long as the
+/// file, and a problem echoing it whole would bury the message.
+pub(super) fn brief(text: &str, limit: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(limit) {
+        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
+        None => Cow::Borrowed(text),
+    }
+}
+
 /// `path`, or "the routine" for the root.
 pub(super) fn place(path: &str) -> &str {
     if path.is_empty() { "the routine" } else { path }
@@ -130,7 +140,7 @@ impl<'a> Checker<'a> {
             file: self.file.to_string(),
             line: spot.line,
             column: spot.column,
-            path: path.to_string(),
+            path: brief(path, 200).into_owned(),
             message: message.into(),
         });
     }
@@ -159,7 +169,11 @@ impl<'a> Checker<'a> {
                 Some(close) => format!("; did you mean \"{close}\"?"),
                 None => format!(" (the fields here are {})", known.join(", ")),
             });
-            let message = format!("unknown field {key:?} in {}{advice}", place(path));
+            let message = format!(
+                "unknown field {:?} in {}{advice}",
+                brief(key, 40),
+                brief(place(path), 200)
+            );
             let key_path = member(path, key);
             if let Some(at) = self.positions.key(&key_path) {
                 unknown.push(Unknown { at, like });

@@ -5,7 +5,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::Problem;
-use super::fields::{At, Checker, Level, Object, Zero, place};
+use super::fields::{At, Checker, Level, Object, Zero, brief, place};
 use super::text::Text;
 use crate::routine::positions::{Positions, Spot, element, member};
 use crate::routine::{Breath, Hold, Routine, Step, StepKind};
@@ -61,8 +61,8 @@ pub(super) fn routine(
         let Spot { line, column } = repeated.first;
         let message = format!(
             "field {:?} is given twice in {} (first at line {line}, column {column})",
-            repeated.key,
-            place(&repeated.object)
+            brief(&repeated.key, 40),
+            brief(place(&repeated.object), 200)
         );
         check.report_at(
             repeated.at,

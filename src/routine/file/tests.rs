@@ -342,3 +342,18 @@ fn a_fifo_is_refused_without_waiting_for_a_writer() {
     );
     assert_eq!((problems[0].line, problems[0].column), (1, 1));
 }
+
+#[test]
+fn a_very_long_field_name_is_echoed_cut_short() {
+    let key = "k".repeat(100_000);
+    let text = format!(
+        "{{\"name\": \"r\", \"{key}\": 1, \"{key}\": 2, \"steps\": [{{\"rest\": 1, \"name\": \"s\"}}]}}"
+    );
+    let problems = parse(&text, "r.json").expect_err("unknown and repeated");
+    let cut = format!("\"{}…\"", "k".repeat(40));
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    for problem in &problems {
+        assert!(problem.message.contains(&cut), "{}", problem.message);
+        assert!(problem.to_string().chars().count() < 400, "{problem}");
+    }
+}

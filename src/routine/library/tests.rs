@@ -123,3 +123,22 @@ fn an_unknown_name_suggests_close_ones() {
     let error = find_in("zzzzzz", None).expect_err("unknown");
     assert_eq!(error.to_string(), "no routine named \"zzzzzz\"");
 }
+
+#[test]
+fn a_fifo_in_the_user_folder_is_listed_with_its_problem_not_waited_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pipe = dir.path().join("pipe.json");
+    let c_path = std::ffi::CString::new(pipe.as_os_str().as_encoded_bytes()).expect("no NUL");
+    // SAFETY: a valid NUL-terminated path and a plain mode.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let entries = all_in(Some(dir.path()));
+    let entry = entries
+        .iter()
+        .find(|entry| entry.name == "pipe")
+        .expect("listed");
+    let problems = entry.routine.as_ref().expect_err("not a regular file");
+    assert!(
+        problems[0].message.contains("a named pipe (FIFO)"),
+        "{problems:?}"
+    );
+}
