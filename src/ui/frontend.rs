@@ -170,8 +170,8 @@ where
                     view.muted = *muted;
                     view.notice = notice.as_deref();
                     view.lead_in = lead_in;
-                    pacer_form = view.pacer_form(area);
                     spot = view.pacer_spot(area);
+                    pacer_form = spot.map(|(area, _, _)| pacer::Form::of(area));
                     frame.render_widget(&view, area);
                 }
                 Screen::Summary(summary) => {
