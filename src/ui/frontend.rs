@@ -81,6 +81,8 @@ struct Look {
     lead_in_secs: Option<u64>,
     /// The pacer's picture, during breathing.
     pacer: Option<u32>,
+    /// The sound device was lost mid-routine.
+    sound_lost: bool,
 }
 
 impl<'t, B: Backend> Player<'t, B>
@@ -134,6 +136,7 @@ where
             pacer: self
                 .pacer(session, now)
                 .map(|(form, level)| form.shape(level)),
+            sound_lost: crate::audio::health::lost(),
         }
     }
 
@@ -160,6 +163,7 @@ where
         } = self;
         let mut pacer_form = None;
         let mut fixes = Vec::new();
+        let lost = crate::audio::health::lost().then_some(crate::audio::health::LOST_NOTICE);
         terminal.draw(|frame| {
             let area = frame.area();
             let mut spot = None;
@@ -168,7 +172,7 @@ where
                     let mut view = PlayerView::new(session, now);
                     view.theme = theme;
                     view.muted = *muted;
-                    view.notice = notice.as_deref();
+                    view.notice = lost.or(notice.as_deref());
                     view.lead_in = lead_in;
                     spot = view.pacer_spot(area);
                     pacer_form = spot.map(|(area, _, _)| pacer::Form::of(area));
