@@ -115,11 +115,11 @@ fn programs(dir: &Path, length: Duration) -> Vec<Program> {
         });
     }
     if on_path("timr-tui") {
-        // A countdown, started with `s`.
+        // A countdown, started with Space.
         programs.push(Program {
             name: "timr-tui".into(),
             command: format!("exec {env} timr-tui --mode countdown --countdown 59:00"),
-            keys: vec!["s"],
+            keys: vec!["Space"],
             aim: None,
         });
     }
