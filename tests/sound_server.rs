@@ -6,6 +6,16 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+fn all_found() -> bool {
+    for program in ["pulseaudio", "parec", "pactl"] {
+        if !found(program) {
+            println!("skipped: {program} is not installed (.ci/setup installs it)");
+            return false;
+        }
+    }
+    true
+}
+
 fn found(program: &str) -> bool {
     Command::new(program)
         .arg("--version")
@@ -38,6 +48,23 @@ impl Place {
         self.dir.path().join(name)
     }
 
+    /// A routine of one-second steps, so a cue sounds at every step's start.
+    fn routine(&self) -> PathBuf {
+        let routine = self.path("steps.json");
+        let steps: Vec<String> = (1..=30)
+            .map(|n| format!(r#"{{ "name": "Step {n}", "hold": 1 }}"#))
+            .collect();
+        std::fs::write(
+            &routine,
+            format!(
+                r#"{{ "name": "Steps", "prepare": 0, "steps": [{}] }}"#,
+                steps.join(",")
+            ),
+        )
+        .expect("write routine");
+        routine
+    }
+
     /// A command that finds this place's server (and no other).
     fn command(&self, program: &str) -> Command {
         let mut command = Command::new(program);
@@ -54,7 +81,7 @@ impl Place {
     }
 
     /// Starts the sound server, with one null sink, and waits until it takes clients.
-    fn start_server(&self) -> Child {
+    fn start_server(&self) -> Running {
         let server = self
             .command("pulseaudio")
             .args([
@@ -68,6 +95,7 @@ impl Place {
             .stderr(Stdio::null())
             .spawn()
             .expect("start pulseaudio");
+        let server = Running(Some(server));
         // A killed server leaves its socket behind: ask the server itself.
         wait_for(
             "the sound server to listen",
@@ -85,8 +113,9 @@ impl Place {
     }
 
     /// Records the null sink's monitor (8 kHz mono, 16-bit) into `file`.
-    fn record(&self, file: &Path) -> Child {
-        self.command("parec")
+    fn record(&self, file: &Path) -> Running {
+        let recorder = self
+            .command("parec")
             .args([
                 "-d",
                 "out.monitor",
@@ -97,7 +126,8 @@ impl Place {
             .stdout(std::fs::File::create(file).expect("recording file"))
             .stderr(Stdio::null())
             .spawn()
-            .expect("start parec")
+            .expect("start parec");
+        Running(Some(recorder))
     }
 }
 
@@ -117,45 +147,79 @@ fn wait_for(what: &str, limit: Duration, mut done: impl FnMut() -> bool) {
     }
 }
 
-fn stop(mut child: Child) {
-    let _ = child.kill();
-    let _ = child.wait();
+/// A child process killed when dropped, so a failing test leaves nothing running.
+struct Running(Option<Child>);
+
+impl Running {
+    fn id(&self) -> u32 {
+        self.0.as_ref().map_or(0, Child::id)
+    }
+
+    fn into_child(mut self) -> Child {
+        self.0.take().expect("still running")
+    }
 }
 
-/// CPU nanoseconds the process's threads have used so far.
-fn cpu_ns(pid: u32) -> u64 {
-    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
-        return 0;
-    };
-    tasks
-        .flatten()
-        .filter_map(|task| std::fs::read_to_string(task.path().join("schedstat")).ok())
-        .filter_map(|text| text.split_whitespace().next()?.parse::<u64>().ok())
-        .sum()
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.0.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+fn stop(running: Running) {
+    drop(running);
+}
+
+/// Our own tmux server, killed when dropped.
+struct Tmux(PathBuf);
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .arg("-S")
+            .arg(&self.0)
+            .args(["-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+/// CPU time the process has used so far, threads that have ended included (which
+/// per-thread counters would miss: the audio thread ends when the stream is dropped).
+fn cpu_time(pid: u32) -> Duration {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command name (which may hold spaces) in parentheses.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or("", |(_, rest)| rest)
+        .split_whitespace()
+        .collect();
+    let ticks: u64 = [11, 12]
+        .iter()
+        .filter_map(|&i| fields.get(i)?.parse::<u64>().ok())
+        .sum();
+    // SAFETY: sysconf only reads a system constant.
+    let per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as u64;
+    Duration::from_millis(ticks * 1000 / per_second)
 }
 
 #[test]
 fn sound_lost_mid_routine_is_said_once_costs_nothing_and_comes_back_with_the_server() {
-    for program in ["pulseaudio", "parec", "pactl"] {
-        if !found(program) {
-            println!("skipped: {program} is not installed (.ci/setup installs it)");
-            return;
-        }
+    if !all_found() {
+        return;
     }
     let place = Place::new();
-    // One-second steps: a cue at every step's start.
-    let routine = place.path("steps.json");
-    let steps: Vec<String> = (1..=30)
-        .map(|n| format!(r#"{{ "name": "Step {n}", "hold": 1 }}"#))
-        .collect();
-    std::fs::write(
-        &routine,
-        format!(
-            r#"{{ "name": "Steps", "prepare": 0, "steps": [{}] }}"#,
-            steps.join(",")
-        ),
-    )
-    .expect("write routine");
+    let routine = place.routine();
 
     let server = place.start_server();
     let first = place.path("before.raw");
@@ -169,6 +233,7 @@ fn sound_lost_mid_routine_is_said_once_costs_nothing_and_comes_back_with_the_ser
         .stderr(Stdio::piped())
         .spawn()
         .expect("start supple");
+    let supple = Running(Some(supple));
     let pid = supple.id();
     wait_for("the first cues", Duration::from_secs(10), || heard(&first));
     stop(recorder);
@@ -176,9 +241,9 @@ fn sound_lost_mid_routine_is_said_once_costs_nothing_and_comes_back_with_the_ser
     // The server goes away.
     stop(server);
     std::thread::sleep(Duration::from_millis(1500));
-    let (cpu, since) = (cpu_ns(pid), Instant::now());
+    let (cpu, since) = (cpu_time(pid), Instant::now());
     std::thread::sleep(Duration::from_secs(2));
-    let used = Duration::from_nanos(cpu_ns(pid) - cpu);
+    let used = cpu_time(pid).saturating_sub(cpu);
     let share = used.as_secs_f64() / since.elapsed().as_secs_f64();
     assert!(
         share < 0.05,
@@ -200,7 +265,7 @@ fn sound_lost_mid_routine_is_said_once_costs_nothing_and_comes_back_with_the_ser
     // Ended by a signal, as a person would end it; then what it said on standard error.
     // SAFETY: our own child.
     unsafe { libc::kill(pid as i32, libc::SIGTERM) };
-    let output = supple.wait_with_output().expect("supple ends");
+    let output = supple.into_child().wait_with_output().expect("supple ends");
     stop(server);
     let said = String::from_utf8_lossy(&output.stderr);
     let losses = said
@@ -211,4 +276,70 @@ fn sound_lost_mid_routine_is_said_once_costs_nothing_and_comes_back_with_the_ser
         losses, 1,
         "the loss is said once; standard error was:\n{said}"
     );
+}
+
+#[test]
+fn the_full_screen_says_sound_was_lost() {
+    if !all_found() || !found_tmux() {
+        return;
+    }
+    let place = Place::new();
+    let routine = place.routine();
+    // Already shown today: the safety note is not in the way.
+    supple::ui::safety::Store::new(Some(place.path("state").join("supple")))
+        .mark_shown(&supple::ui::safety::today());
+    let server = place.start_server();
+    let env: Vec<String> = [
+        ("PULSE_RUNTIME_PATH", "run"),
+        ("XDG_RUNTIME_DIR", "xdg"),
+        ("HOME", "home"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CACHE_HOME", "cache"),
+    ]
+    .iter()
+    .map(|(name, folder)| format!("{name}='{}'", place.path(folder).display()))
+    .collect();
+    let command = format!(
+        "exec env {} '{}' run --no-log '{}'",
+        env.join(" "),
+        env!("CARGO_BIN_EXE_supple"),
+        routine.display()
+    );
+    let tmux = Tmux(place.path("tmux.sock"));
+    let tmux = |args: &[&str]| tmux.run(args);
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        "lost",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        &command,
+    ]);
+    let screen =
+        || String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", "lost"]).stdout).to_string();
+    wait_for("the player", Duration::from_secs(10), || {
+        screen().contains("Step")
+    });
+    assert!(!screen().contains("sound lost"));
+    stop(server);
+    wait_for("the notice", Duration::from_secs(5), || {
+        screen().contains("sound lost")
+    });
+    tmux(&["kill-server"]);
+}
+
+fn found_tmux() -> bool {
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !found {
+        println!("skipped: tmux is not installed (.ci/setup installs it)");
+    }
+    found
 }

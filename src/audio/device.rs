@@ -14,18 +14,16 @@ use super::speaker::Speaker;
 use super::voice::{Voices, amplitude};
 use super::{Cue, Sounds, health, quiet};
 
+mod failures;
+
+use failures::{FAILED_PAUSE, Failures};
+
 /// Frames per device period: ~11 ms at 44.1 or 48 kHz. cpal keeps two periods queued, so a
 /// cue reaches the speaker about 20 ms after `play`; rodio's own default is 50 ms a period.
 const PERIOD_FRAMES: u32 = 512;
 
 /// How often a lost device is tried again, at the most: at the first cue after this long.
 const RETRY_EVERY: Duration = Duration::from_secs(2);
-
-/// Errors closer together than this are the stream failing over and over, not an underrun.
-const STORM: Duration = Duration::from_millis(50);
-
-/// How long cpal's audio thread waits after each failure of a dead stream (see `open_sink`).
-const FAILED_PAUSE: Duration = Duration::from_millis(100);
 
 /// Why there is no sound: for the one-line notice on screen. The routine plays on silently.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -91,25 +89,13 @@ fn open_sink(failed: &Arc<AtomicBool>) -> Result<MixerDeviceSink, DeviceSinkErro
         .ok_or(DeviceSinkError::NoDevice)?;
     let on_error = || {
         let failed = Arc::clone(failed);
-        let mut last: Option<Instant> = None;
-        // Never printed (rodio's default would print over the screen). A lone error is an
-        // underrun on a busy machine, which the stream gets over by itself. A device gone
-        // (a sound server killed, a speaker switched off) fails at once and for good, and
-        // cpal's audio thread then goes round again and fails again, tens of thousands of
-        // times a second, until the stream is dropped: so the first failures mark the
-        // stream failed (the speaker drops it at its next cue) and each then waits a
-        // little, so the thread never spins meanwhile.
+        let mut failures = Failures::default();
         move |err: cpal::Error| {
-            let now = Instant::now();
-            let storm = last.is_some_and(|last| now.duration_since(last) < STORM);
-            last = Some(now);
-            let gone = matches!(
-                err.kind(),
-                cpal::ErrorKind::DeviceNotAvailable | cpal::ErrorKind::HostUnavailable
-            );
-            if storm || gone {
+            if failures.failed(err.kind(), Instant::now()) {
                 failed.store(true, Ordering::SeqCst);
                 health::mark_lost();
+            }
+            if failures.storming() {
                 std::thread::sleep(FAILED_PAUSE);
             }
         }
