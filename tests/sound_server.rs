@@ -2,6 +2,8 @@
 //! (a null sink, in a private runtime folder) that the test records, kills and starts again,
 //! with the real binary playing a routine through ALSA's pulse plugin.
 
+#![cfg(target_os = "linux")]
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
