@@ -3,6 +3,7 @@
 pub mod cue;
 pub mod device;
 pub mod export;
+pub mod health;
 pub mod level;
 mod quiet;
 pub mod render;

@@ -1,7 +1,10 @@
-//! The real speaker: the default sound device through rodio, opened once and quietly.
+//! The real speaker: the default sound device through rodio, opened quietly, dropped when
+//! it fails mid-routine and opened again now and then, so sound comes back with its server.
 
 use std::path::Path;
-use std::time::Duration;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use rodio::cpal::traits::HostTrait;
 use rodio::cpal::{self, BufferSize};
@@ -9,11 +12,18 @@ use rodio::{DeviceSinkBuilder, DeviceSinkError, MixerDeviceSink};
 
 use super::speaker::Speaker;
 use super::voice::{Voices, amplitude};
-use super::{Cue, Sounds, quiet};
+use super::{Cue, Sounds, health, quiet};
+
+mod failures;
+
+use failures::{FAILED_PAUSE, Failures};
 
 /// Frames per device period: ~11 ms at 44.1 or 48 kHz. cpal keeps two periods queued, so a
 /// cue reaches the speaker about 20 ms after `play`; rodio's own default is 50 ms a period.
 const PERIOD_FRAMES: u32 = 512;
+
+/// How often a lost device is tried again, at the most: at the first cue after this long.
+const RETRY_EVERY: Duration = Duration::from_secs(2);
 
 /// Why there is no sound: for the one-line notice on screen. The routine plays on silently.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -24,7 +34,12 @@ pub struct NoDevice {
 
 /// Plays cues on the default output device.
 pub struct RodioSpeaker {
-    sink: MixerDeviceSink,
+    /// The open device; `None` while sound is lost.
+    sink: Option<MixerDeviceSink>,
+    /// Set from the audio thread when the stream fails for good.
+    failed: Arc<AtomicBool>,
+    /// When a lost device may be tried again.
+    retry_at: Option<Instant>,
     sounds: Sounds,
     voices: Voices,
     volume: f32,
@@ -41,13 +56,15 @@ pub struct RodioSpeaker {
 /// [`Silent`](super::Silent) speaker.
 pub fn open(volume: f32, user_sounds: Option<&Path>) -> Result<RodioSpeaker, NoDevice> {
     quiet::silence_alsa();
-    let mut sink = quiet::without_stderr(open_sink).map_err(|err| NoDevice {
+    let failed = Arc::new(AtomicBool::new(false));
+    let sink = open_quietly(&failed).map_err(|err| NoDevice {
         reason: reason(&err),
     })?;
-    sink.log_on_drop(false);
     let (sounds, warnings) = Sounds::load(user_sounds);
     Ok(RodioSpeaker {
-        sink,
+        sink: Some(sink),
+        failed,
+        retry_at: None,
         sounds,
         voices: Voices::default(),
         volume: amplitude(volume),
@@ -57,22 +74,39 @@ pub fn open(volume: f32, user_sounds: Option<&Path>) -> Result<RodioSpeaker, NoD
     })
 }
 
+fn open_quietly(failed: &Arc<AtomicBool>) -> Result<MixerDeviceSink, DeviceSinkError> {
+    failed.store(false, Ordering::SeqCst);
+    let mut sink = quiet::without_stderr(|| open_sink(failed))?;
+    sink.log_on_drop(false);
+    Ok(sink)
+}
+
 /// The default device only: trying every other device, as rodio's `open_default_sink` does,
 /// can land on surprising ones (ALSA's `null` spins a core; `jack` may start a server).
-fn open_sink() -> Result<MixerDeviceSink, DeviceSinkError> {
+fn open_sink(failed: &Arc<AtomicBool>) -> Result<MixerDeviceSink, DeviceSinkError> {
     let device = cpal::default_host()
         .default_output_device()
         .ok_or(DeviceSinkError::NoDevice)?;
-    // Errors on the stream later (a device unplugged mid-routine) are dropped: the routine
-    // goes on silently. rodio's default would print them over the screen.
-    let quiet_errors = |_: cpal::Error| {};
+    let on_error = || {
+        let failed = Arc::clone(failed);
+        let mut failures = Failures::default();
+        move |err: cpal::Error| {
+            if failures.failed(err.kind(), Instant::now()) {
+                failed.store(true, Ordering::SeqCst);
+                health::mark_lost();
+            }
+            if failures.storming() {
+                std::thread::sleep(FAILED_PAUSE);
+            }
+        }
+    };
     DeviceSinkBuilder::from_device(device.clone())?
         .with_buffer_size(BufferSize::Fixed(PERIOD_FRAMES))
-        .with_error_callback(quiet_errors)
+        .with_error_callback(on_error())
         .open_stream()
         .or_else(|_| {
             DeviceSinkBuilder::from_device(device)?
-                .with_error_callback(quiet_errors)
+                .with_error_callback(on_error())
                 .open_sink_or_fallback()
         })
 }
@@ -110,14 +144,38 @@ impl RodioSpeaker {
     }
 }
 
+impl RodioSpeaker {
+    /// The device to play on now: a failed one is dropped (which stops its audio thread),
+    /// and a lost one is opened again if it is time to try.
+    fn device(&mut self) -> Option<&MixerDeviceSink> {
+        if self.sink.is_some() && self.failed.load(Ordering::SeqCst) {
+            self.sink = None;
+            self.retry_at = Some(Instant::now() + RETRY_EVERY);
+        }
+        if self.sink.is_none() && self.retry_at.is_none_or(|at| Instant::now() >= at) {
+            match open_quietly(&self.failed) {
+                Ok(sink) => {
+                    self.sink = Some(sink);
+                    self.retry_at = None;
+                    health::mark_found();
+                }
+                Err(_) => self.retry_at = Some(Instant::now() + RETRY_EVERY),
+            }
+        }
+        self.sink.as_ref()
+    }
+}
+
 impl Speaker for RodioSpeaker {
     fn play(&mut self, cue: Cue) {
         if self.muted {
             return;
         }
         let voice = self.voices.start(self.sounds.get(cue).clone(), self.volume);
-        // Never fails: with the device gone the mixer just isn't heard.
-        self.sink.mixer().add(voice);
+        let Some(sink) = self.device() else {
+            return;
+        };
+        sink.mixer().add(voice);
         self.last = Some((std::time::Instant::now(), self.sounds.len(cue)));
     }
 
@@ -129,11 +187,9 @@ impl Speaker for RodioSpeaker {
     }
 
     fn set_muted(&mut self, muted: bool) {
-        if muted && !self.muted {
+        if let (true, false, Some(sink)) = (muted, self.muted, &self.sink) {
             // An empty voice cuts whatever is still ringing, so muting is heard at once.
-            self.sink
-                .mixer()
-                .add(self.voices.start(Vec::new().into(), 0.0));
+            sink.mixer().add(self.voices.start(Vec::new().into(), 0.0));
         }
         self.muted = muted;
     }

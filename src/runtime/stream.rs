@@ -81,6 +81,15 @@ impl<W: Write> Frontend for Stream<W> {
     }
 
     fn wake(&mut self, session: &Session, _: Duration) -> anyhow::Result<Vec<Action>> {
+        // Said once, on standard error: standard output is the routine's lines (and with
+        // `--json` the contract), and the loss is not the routine's.
+        if self.style == Style::Plain && crate::audio::health::take_news() {
+            let _ = writeln!(
+                std::io::stderr(),
+                "supple: {}",
+                crate::audio::health::LOST_NOTICE
+            );
+        }
         Ok(if session.is_over() || self.closed {
             vec![Action::Exit]
         } else {

@@ -107,6 +107,8 @@ struct Look {
     lead_in_secs: Option<u64>,
     /// The pacer's picture, during breathing.
     pacer: Option<u32>,
+    /// The sound device was lost mid-routine.
+    sound_lost: bool,
 }
 
 impl<'t, B: Backend> Player<'t, B>
@@ -168,6 +170,7 @@ where
             pacer: self
                 .pacer(session, now)
                 .map(|(form, level)| form.shape(level)),
+            sound_lost: crate::audio::health::lost(),
         }
     }
 
@@ -199,6 +202,7 @@ where
         } = self;
         let mut pacer_form = None;
         let mut fixes = Vec::new();
+        let lost = crate::audio::health::lost().then_some(crate::audio::health::LOST_NOTICE);
         terminal.draw(|frame| {
             let area = frame.area();
             let mut spot = None;
@@ -207,11 +211,12 @@ where
                     let mut view = PlayerView::new(session, now);
                     view.theme = theme;
                     view.muted = *muted;
-                    view.notice = notice.as_deref().filter(|_| notice_until.is_some());
+                    // Lost sound is news until it comes back; the start's notice only for a while.
+                    view.notice = lost.or(notice.as_deref().filter(|_| notice_until.is_some()));
                     view.silent = *silent;
                     view.lead_in = lead_in;
-                    pacer_form = view.pacer_form(area);
                     spot = view.pacer_spot(area);
+                    pacer_form = spot.map(|(area, _, _)| pacer::Form::of(area));
                     frame.render_widget(&view, area);
                 }
                 Screen::Summary(summary) => {

@@ -222,7 +222,8 @@ async fn pick_and_play(
 }
 
 /// Gives the terminal back, then returns the loop's result: its error first if it failed
-/// (unless the terminal had gone away, which is a hangup, not an error). After a signal the terminal may be gone (a hangup), and failing to restore it is no news.
+/// (unless the terminal had gone away, which is a hangup, not an error). After a signal
+/// the terminal may be gone (a hangup), and failing to restore it is no news.
 fn give_back(guard: terminal::Guard, result: anyhow::Result<Outcome>) -> anyhow::Result<Outcome> {
     let left = guard.leave();
     // A draw that failed because the terminal went away ends the run as a hangup does.
