@@ -10,9 +10,11 @@ use crate::routine::Routine;
 use crate::routine::file::Problem;
 use crate::routine::library::{self, Entry};
 
+mod export;
 mod routines;
 
-pub use routines::{export_audio, list, show, show_text, validate};
+pub use export::export_audio;
+pub use routines::{list, show, show_text, validate};
 
 /// Guided, timed body routines in the terminal: stretches, holds, rests and paced breathing.
 ///
@@ -41,15 +43,19 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Write a routine's whole cue track as a WAV file, to follow away from the screen.
+    /// Write a routine's whole guide, cues and speech, as a WAV or FLAC file, to follow away
+    /// from the screen.
     ExportAudio {
         /// A routine's name, or a path to a .json file.
         routine: String,
-        /// The WAV file to write (replaced whole if it exists).
+        /// The file to write, `.wav` or `.flac` (replaced whole if it exists).
         file: PathBuf,
         /// Cue volume in percent (default: the settings file's, else 80).
         #[arg(long, value_name = "PERCENT", value_parser = clap::value_parser!(u8).range(0..=100))]
         volume: Option<u8>,
+        /// Spoken guidance: off, names (the moves, sides and rests) or full (also each cue).
+        #[arg(long, value_name = "LEVEL", value_enum)]
+        voice: Option<Voice>,
     },
 }
 

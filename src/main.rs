@@ -17,7 +17,8 @@ fn main() -> ExitCode {
             routine,
             file,
             volume,
-        }) => cli::export_audio(routine, file, *volume),
+            voice,
+        }) => cli::export_audio(routine, file, *volume, *voice, &mut stdout),
         Some(Command::Run(args)) => {
             drop(stdout);
             supple::play::run(args).map(|_| ())

@@ -33,6 +33,7 @@ impl Options {
             theme: Theme::from_env(),
             muted,
             notice,
+            voice: None,
             safety: store.due(&today).then_some((store, today)),
         }
     }

@@ -1,10 +1,8 @@
-//! The commands about routine files: `list`, `show`, `validate` and `export-audio`.
+//! The commands about routine files: `list`, `show` and `validate`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::{Failure, resolve};
-use crate::audio;
-use crate::config::Settings;
 use crate::format;
 use crate::routine::library::{self, Origin};
 use crate::routine::{Routine, StepKind};
@@ -120,20 +118,6 @@ fn step_outline(step: &crate::routine::Step) -> String {
         parts.push(format!("then {} rest", format::length(rest)));
     }
     parts.join(", ")
-}
-
-/// Writes the routine's cue track, exactly as the player would sound it at speed 1.
-pub fn export_audio(name: &str, file: &Path, volume: Option<u8>) -> Result<(), Failure> {
-    let (_, routine) = resolve(name)?;
-    let settings = Settings::load().map_err(Failure::Usage)?;
-    let gain = f32::from(volume.unwrap_or(settings.volume)) / 100.0;
-    let (sounds, warnings) = audio::Sounds::load(audio::user_dir().as_deref());
-    for warning in warnings {
-        eprintln!("supple: {warning}");
-    }
-    audio::export_wav(&Plan::new(&routine), file, &sounds, gain)
-        .map_err(|error| anyhow::anyhow!("cannot write {}: {error:#}", file.display()))?;
-    Ok(())
 }
 
 /// Checks every file; prints each problem, or "ok" per valid file.

@@ -15,6 +15,7 @@ use super::player::PlayerView;
 use super::safety::Store;
 use super::summary::{Summary, SummaryView};
 use super::theme::Theme;
+use crate::config::Voice;
 use crate::runtime::{Action, Frontend, Input};
 use crate::session::{Command, Event, PhaseKind, Session, Stamped, Status};
 
@@ -29,6 +30,8 @@ pub struct Options {
     pub muted: bool,
     /// A line about the program itself, e.g. that there is no sound device.
     pub notice: Option<String>,
+    /// The spoken guidance's level; `None` when the run has no speech at all.
+    pub voice: Option<Voice>,
     /// Show the safety note before the routine starts, and record the day in this store.
     pub safety: Option<(Store, String)>,
 }
@@ -48,6 +51,7 @@ pub struct Player<'t, B: Backend> {
     theme: Theme,
     muted: bool,
     notice: Option<String>,
+    voice: Option<Voice>,
     screen: Screen,
     help: bool,
     /// Driver time at which the resume lead-in ends, while it runs.
@@ -91,6 +95,7 @@ where
             theme: options.theme,
             muted: options.muted,
             notice: options.notice,
+            voice: options.voice,
             screen: Screen::Playing,
             help: false,
             lead_in_until: None,
@@ -205,6 +210,20 @@ where
                 self.muted = !self.muted;
                 vec![Action::ToggleMute]
             }
+            Key::CycleVoice => {
+                let Some(voice) = self.voice else {
+                    return Vec::new();
+                };
+                let next = match voice {
+                    Voice::Off => Voice::Names,
+                    Voice::Names => Voice::Full,
+                    Voice::Full => Voice::Off,
+                };
+                self.voice = Some(next);
+                // The notice line says what the key did (and stays, as the level does).
+                self.notice = Some(voice_notice(next).to_string());
+                vec![Action::CycleVoice]
+            }
             Key::Quit | Key::Escape => vec![Action::Session(Command::Quit), Action::Exit],
             Key::Suspend => self.suspend_now(),
             Key::ToggleHelp | Key::Enter | Key::Restart | Key::Other => Vec::new(),
@@ -217,6 +236,15 @@ where
         self.suspend_requested = true;
         self.lead_in_until = None;
         vec![Action::Session(Command::Pause)]
+    }
+}
+
+/// What the notice line says after `v`.
+fn voice_notice(voice: Voice) -> &'static str {
+    match voice {
+        Voice::Off => "Voice off (v: names)",
+        Voice::Names => "Voice: names (v: full)",
+        Voice::Full => "Voice: full, with each step's cue (v: off)",
     }
 }
 

@@ -13,6 +13,8 @@ pub enum Key {
     /// `-`: ten seconds less.
     Less,
     ToggleMute,
+    /// `v`: spoken guidance off, names, full.
+    CycleVoice,
     ToggleHelp,
     /// `q` or Ctrl-C: quit, whatever is showing.
     Quit,
@@ -45,6 +47,7 @@ pub fn key(event: &KeyEvent) -> Option<Key> {
         KeyCode::Char('+' | '=') => Key::More,
         KeyCode::Char('-') => Key::Less,
         KeyCode::Char('m' | 'M') => Key::ToggleMute,
+        KeyCode::Char('v' | 'V') => Key::CycleVoice,
         KeyCode::Char('?') => Key::ToggleHelp,
         KeyCode::Char('q' | 'Q') => Key::Quit,
         KeyCode::Esc => Key::Escape,
@@ -81,6 +84,7 @@ mod tests {
             (press(KeyCode::Char('+')), Key::More),
             (press(KeyCode::Char('-')), Key::Less),
             (press(KeyCode::Char('m')), Key::ToggleMute),
+            (press(KeyCode::Char('v')), Key::CycleVoice),
             (press(KeyCode::Char('?')), Key::ToggleHelp),
             (press(KeyCode::Char('q')), Key::Quit),
             (press(KeyCode::Esc), Key::Escape),

@@ -102,7 +102,8 @@ async fn pick_and_play(
         };
         if let Some(Ok(routine)) = entries.get(index).map(|entry| &entry.routine) {
             let plan = Plan::new(routine);
-            let options = Options::from_env(muted, notice.clone());
+            let mut options = Options::from_env(muted, notice.clone());
+            options.voice = cues.voice();
             let clock = Clock::start(1.0);
             let (outcome, still_muted) = play_on(screen, keys, &plan, clock, cues, options).await?;
             // The sound stays as the last routine left it.

@@ -46,6 +46,7 @@ fn options() -> Options {
         theme: Theme::COLOR,
         muted: false,
         notice: None,
+        voice: None,
         safety: None,
     }
 }
