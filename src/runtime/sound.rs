@@ -126,8 +126,10 @@ impl Speech {
     }
 
     /// Starts rendering the plan's phrases, once, when there is something to say them with.
+    /// Sped up, nothing is heard, but the rendered lengths still choose the words, as in an
+    /// export.
     fn render(&mut self) {
-        if self.rendering || self.voice == Voice::Off || !self.audible {
+        if self.rendering || self.voice == Voice::Off {
             return;
         }
         if let Some(program) = &self.program {
@@ -197,7 +199,7 @@ impl<S: Speaker> Sound<S> {
             // Offsets are whole milliseconds at least, so one nanosecond on is "after".
             speech.from = placed.offset + Duration::from_nanos(1);
             let late = elapsed - placed.offset;
-            if late > LATE || (placed.phrase.timed && progress.phase_len != planned) {
+            if placed.phrase.timed && progress.phase_len != planned {
                 continue;
             }
             // Time added or taken moves this phase's ticks: the room is what is left now.
@@ -215,7 +217,8 @@ impl<S: Speaker> Sound<S> {
                 t: progress.t - late,
                 text: words.to_string(),
             });
-            speech.waiting = speech.audible.then(|| Waiting {
+            // Overdue (a stalled loop, or a fast preview): written, never heard late.
+            speech.waiting = (speech.audible && late <= LATE).then(|| Waiting {
                 words: words.to_string(),
                 due: now - late,
                 room,

@@ -37,17 +37,30 @@ impl Bank {
         }
     }
 
-    /// Starts rendering `texts` in order on a thread of its own and returns at once.
+    /// Takes what the cache has at once (small files: a second run speaks from its first
+    /// word), then renders the rest in order on a thread of its own and returns.
     pub fn start(program: Program, cache: Option<Cache>, texts: Vec<String>) -> Bank {
-        let bank = Bank::empty(program.rate);
-        let rendered = Arc::clone(&bank.rendered);
-        std::thread::spawn(move || {
-            render_each(&program, cache.as_ref(), texts, |text, samples| {
-                if let Ok(mut map) = rendered.lock() {
-                    map.insert(text, samples);
+        let mut cached = HashMap::new();
+        let mut missing = Vec::new();
+        for text in texts {
+            match cache.as_ref().and_then(|c| c.get(&program, &text)) {
+                Some(samples) => {
+                    cached.insert(text, samples.into());
                 }
+                None => missing.push(text),
+            }
+        }
+        let bank = Bank::from_rendered(program.rate, cached);
+        if !missing.is_empty() {
+            let rendered = Arc::clone(&bank.rendered);
+            std::thread::spawn(move || {
+                render_each(&program, cache.as_ref(), missing, |text, samples| {
+                    if let Ok(mut map) = rendered.lock() {
+                        map.insert(text, samples);
+                    }
+                });
             });
-        });
+        }
         bank
     }
 

@@ -66,11 +66,18 @@ impl Phrase {
 /// The closing words, said after the finished chime.
 pub const CLOSING: &str = "That's the routine. Well done.";
 
+/// A step is announced as it is prepared when this much quiet is there, else as its first
+/// hold or breath begins (a three-second prepare is all ticks).
+pub const ANNOUNCE_ROOM: Duration = Duration::from_secs(1);
+
 /// Every phrase of `plan`, in order of `at`, and the closing one last (its `at` is the end of
-/// the routine; the placement puts it after the chime).
-pub fn phrases(plan: &Plan) -> Vec<Phrase> {
+/// the routine; the placement puts it after the chime). `room(at)` is how much quiet there is
+/// from routine time `at` (see [`super::place`]).
+pub fn phrases(plan: &Plan, room: impl Fn(Duration) -> Duration) -> Vec<Phrase> {
     let mut out = Vec::new();
     let mut start = Duration::ZERO;
+    // A step's announcement with no room while it is prepared, for its next phase.
+    let mut carried: Option<(usize, Text)> = None;
     for (index, phase) in plan.phases.iter().enumerate() {
         let step = plan.step_of(phase);
         let first_of_step = plan.step_starts.get(phase.step) == Some(&index);
@@ -104,6 +111,14 @@ pub fn phrases(plan: &Plan) -> Vec<Phrase> {
         };
         if first_of_step && phase.step == 0 {
             announce = announce.map(|text| introduced(&plan.routine.title, text));
+        }
+        if let Some((step, text)) = carried.take()
+            && step == phase.step
+        {
+            announce = Some(text);
+        }
+        if phase.kind == PhaseKind::Prepare && room(start) < ANNOUNCE_ROOM {
+            carried = announce.take().map(|text| (phase.step, text));
         }
         // What this kind of phase adds, and the step's cue for `full`.
         let mut more = None;

@@ -102,7 +102,8 @@ impl Schedule {
 pub fn schedule(plan: &Plan, cue_len: impl Fn(Cue) -> Duration) -> Schedule {
     let spans = cue_spans(plan, &cue_len);
     let starts = phase_starts(plan);
-    let mut all = phrases::phrases(plan);
+    let quiet = |at| fit(&spans, at).1.unwrap_or(Duration::MAX);
+    let mut all = phrases::phrases(plan, quiet);
     let closing = all.pop();
     let mut placed: Vec<Placed> = all
         .into_iter()

@@ -30,7 +30,7 @@ fn routine(steps: Vec<Step>) -> Plan {
 }
 
 fn said(plan: &Plan, voice: Voice) -> Vec<(u64, Vec<String>)> {
-    phrases(plan)
+    phrases(plan, |_| Duration::from_secs(2))
         .iter()
         .filter_map(|p| Some((p.at.as_secs(), p.text(voice)?.forms.clone())))
         .collect()
@@ -83,7 +83,7 @@ fn long_holds_get_one_time_cue() {
     assert_eq!(words[1], (5 + 30, forms(&["Halfway."])));
     assert_eq!(words[3], (65 + 5 + 90, forms(&["Thirty seconds left."])));
     assert_eq!(words[5], (190 + 5 + 120, forms(&["One minute left."])));
-    assert!(phrases(&plan)[1].timed);
+    assert!(phrases(&plan, |_| s(2))[1].timed);
 }
 
 #[test]
@@ -156,4 +156,22 @@ fn sentences_are_capitalised_and_stopped_and_names_lowered_mid_sentence() {
     assert_eq!(lower_first("Cat-cow"), "cat-cow");
     assert_eq!(lower_first("NHS stretch"), "NHS stretch");
     assert_eq!(lower_first(""), "");
+}
+
+#[test]
+fn a_step_with_no_quiet_while_it_is_prepared_is_announced_as_it_begins() {
+    let mut step = hold("Stand and sway", 30, &[], None);
+    step.prepare = s(3);
+    let plan = routine(vec![step]);
+    let words: Vec<_> = phrases(&plan, |at| if at < s(3) { s(0) } else { s(20) })
+        .into_iter()
+        .filter_map(|p| Some((p.at.as_secs(), p.text(Voice::Names)?.forms.clone())))
+        .collect();
+    assert_eq!(
+        words[0],
+        (
+            3,
+            forms(&["Morning back. First, stand and sway.", "Stand and sway."])
+        )
+    );
 }

@@ -92,9 +92,19 @@ fn phrases_are_found_by_the_phase_they_start_in() {
 
 #[test]
 fn a_cue_with_no_quiet_after_it_leaves_no_room() {
-    // A three-second prepare ticks at 0, 1 and 2 s: nothing fits between.
+    let spans = [ms(0)..ms(900), ms(1000)..ms(1900)];
+    assert_eq!(fit(&spans, ms(0)), (ms(900) + GAP, Some(Duration::ZERO)));
+    assert_eq!(fit(&spans, ms(1950)), (ms(2050), None));
+}
+
+#[test]
+fn a_prepare_that_is_all_ticks_moves_the_announcement_to_the_hold() {
+    // A three-second prepare ticks at 0, 1 and 2 s: the name comes after the hold's bell.
     let schedule = schedule(&plan(3, 20, &[]), |_| ms(900));
     let intro = &schedule.placed[0];
-    assert_eq!(intro.at, ms(900) + GAP);
-    assert_eq!(intro.room, Some(Duration::ZERO));
+    assert_eq!(
+        intro.phrase.names.as_ref().map(|t| t.whole()),
+        Some("Test. First, reach.")
+    );
+    assert_eq!((intro.phase, intro.at), (1, s(3) + ms(900) + GAP));
 }
