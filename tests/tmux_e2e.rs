@@ -131,11 +131,12 @@ fn space_n_and_q_in_a_real_terminal_then_the_terminal_is_given_back() {
     let quote = |path: PathBuf| format!("'{}'", path.display());
     let command = format!(
         "stty -g > {before}; \
-         env XDG_STATE_HOME={state} XDG_CONFIG_HOME={config} {binary} run {routine}; \
+         env XDG_STATE_HOME={state} XDG_CONFIG_HOME={config} XDG_CACHE_HOME={cache} {binary} run {routine}; \
          echo $? > {status}; stty -g > {after}; sleep 60",
         before = quote(path("before")),
         state = quote(path("state")),
         config = quote(path("config")),
+        cache = quote(path("cache")),
         binary = env!("CARGO_BIN_EXE_supple"),
         routine = quote(path("check.json")),
         status = quote(path("status")),

@@ -14,6 +14,8 @@ type Rendered = Arc<Mutex<HashMap<String, Arc<[f32]>>>>;
 #[derive(Debug, Clone, Default)]
 pub struct Bank {
     rendered: Rendered,
+    /// Lengths known before the samples are loaded (from the cache's headers).
+    known: Arc<HashMap<String, Duration>>,
     rate: Option<u32>,
 }
 
@@ -22,6 +24,7 @@ impl Bank {
     pub fn empty(rate: Option<u32>) -> Bank {
         Bank {
             rendered: Rendered::default(),
+            known: Arc::default(),
             rate,
         }
     }
@@ -33,34 +36,31 @@ impl Bank {
     ) -> Bank {
         Bank {
             rendered: Arc::new(Mutex::new(rendered.into_iter().collect())),
+            known: Arc::default(),
             rate,
         }
     }
 
-    /// Takes what the cache has at once (small files: a second run speaks from its first
-    /// word), then renders the rest in order on a thread of its own and returns.
+    /// Notes how long each cached phrase lasts at once (from the files' headers: a second
+    /// run chooses its words from its first phrase on), then loads the cached samples and
+    /// renders the rest, in order, on a thread of its own, and returns.
     pub fn start(program: Program, cache: Option<Cache>, texts: Vec<String>) -> Bank {
-        let mut cached = HashMap::new();
-        let mut missing = Vec::new();
-        for text in texts {
-            match cache.as_ref().and_then(|c| c.get(&program, &text)) {
-                Some(samples) => {
-                    cached.insert(text, samples.into());
+        let known = texts
+            .iter()
+            .filter_map(|text| Some((text.clone(), cache.as_ref()?.len(&program, text)?)))
+            .collect();
+        let bank = Bank {
+            known: Arc::new(known),
+            ..Bank::empty(program.rate)
+        };
+        let rendered = Arc::clone(&bank.rendered);
+        std::thread::spawn(move || {
+            render_each(&program, cache.as_ref(), texts, |text, samples| {
+                if let Ok(mut map) = rendered.lock() {
+                    map.insert(text, samples);
                 }
-                None => missing.push(text),
-            }
-        }
-        let bank = Bank::from_rendered(program.rate, cached);
-        if !missing.is_empty() {
-            let rendered = Arc::clone(&bank.rendered);
-            std::thread::spawn(move || {
-                render_each(&program, cache.as_ref(), missing, |text, samples| {
-                    if let Ok(mut map) = rendered.lock() {
-                        map.insert(text, samples);
-                    }
-                });
             });
-        }
+        });
         bank
     }
 
@@ -85,10 +85,13 @@ impl Bank {
         self.rendered.lock().ok()?.get(text).cloned()
     }
 
-    /// How long `text` lasts: rendered, or estimated while it is not.
+    /// How long `text` lasts: rendered (or cached), or estimated while it is not.
     pub fn len(&self, text: &str) -> Duration {
-        match self.get(text) {
-            Some(samples) => program::duration(&samples),
+        if let Some(samples) = self.get(text) {
+            return program::duration(&samples);
+        }
+        match self.known.get(text) {
+            Some(len) => *len,
             None => program::estimate(text, self.rate),
         }
     }

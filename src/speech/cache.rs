@@ -66,6 +66,19 @@ impl Cache {
             .ok()
     }
 
+    /// How long the phrase kept for `text` lasts, from its header alone (cheap: for choosing
+    /// words at start-up while the samples load in the background).
+    pub fn len(&self, program: &Program, text: &str) -> Option<std::time::Duration> {
+        let reader = hound::WavReader::open(self.path(program, text)).ok()?;
+        if reader.spec() != wav::spec() {
+            return None;
+        }
+        let rate = f64::from(reader.spec().sample_rate);
+        Some(std::time::Duration::from_secs_f64(
+            f64::from(reader.duration()) / rate,
+        ))
+    }
+
     /// Keeps `samples` for `text`: written beside its place and renamed, so a reader sees the
     /// whole file or none.
     pub fn put(&self, program: &Program, text: &str, samples: &[f32]) -> anyhow::Result<()> {
@@ -121,6 +134,8 @@ mod tests {
         assert_eq!(cache.get(&program(None), "Rest."), None);
         cache.put(&program(None), "Rest.", &samples).expect("put");
         assert_eq!(cache.get(&program(None), "Rest."), Some(samples));
+        let len = cache.len(&program(None), "Rest.").expect("len");
+        assert!((len.as_secs_f64() - 4.0 / 44_100.0).abs() < 1e-9, "{len:?}");
         let leftovers: Vec<_> = std::fs::read_dir(cache.dir())
             .expect("dir")
             .filter_map(Result::ok)
