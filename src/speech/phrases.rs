@@ -66,8 +66,9 @@ impl Phrase {
 /// The closing words, said after the finished chime.
 pub const CLOSING: &str = "That's the routine. Well done.";
 
-/// A step is announced as it is prepared when this much quiet is there, else as its first
-/// hold or breath begins (a three-second prepare is all ticks).
+/// A step is announced as it is prepared, and a side as it is switched to, when this much
+/// quiet is there; else as the hold or breath that follows begins (a three-second prepare and
+/// a five-second switch are all bell and ticks).
 pub const ANNOUNCE_ROOM: Duration = Duration::from_secs(1);
 
 /// Every phrase of `plan`, in order of `at`, and the closing one last (its `at` is the end of
@@ -124,7 +125,15 @@ pub fn phrases(plan: &Plan, room: impl Fn(Duration) -> Duration) -> Vec<Phrase> 
         let mut more = None;
         let mut cue = None;
         match phase.kind {
-            PhaseKind::Switch => more = phase.side.as_deref().map(sentence),
+            PhaseKind::Switch => {
+                let side = phase.side.as_deref().map(sentence).map(Text::new);
+                // A short switch is all bell and ticks: the side is said as its hold begins.
+                if room(start) < ANNOUNCE_ROOM {
+                    carried = side.map(|side| (phase.step, side));
+                } else {
+                    more = side.map(|side| side.whole().to_string());
+                }
+            }
             PhaseKind::Hold => {
                 let side_changed = !first_of_step
                     && previous

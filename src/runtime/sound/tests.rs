@@ -146,8 +146,8 @@ async fn each_phrase_is_said_between_the_cues_and_written_as_a_say_event() {
         said(&run.says),
         [
             (0.0, "Short. First, reach. Left."),
-            // The switch bell (0.98 s) has rung, and a gap.
-            (16.13, "Right."),
+            // The switch is all bell and ticks: the side after the hold's bell (1.2 s).
+            (21.35, "Right."),
             (31.65, "Breather."),
             // After the finished chime (2.46 s).
             (38.61, "That's the routine. Well done.")
@@ -193,7 +193,7 @@ async fn a_phrase_too_long_for_its_room_is_shortened() {
 async fn with_nothing_rendered_the_say_events_are_still_written() {
     let run = play(Voice::Names, None, None, vec![]).await;
     assert_eq!(run.says.len(), 4);
-    assert_eq!(said(&run.says)[1], (16.13, "Right."));
+    assert_eq!(said(&run.says)[1], (21.35, "Right."));
     assert!(phrases_heard(&run.spoken).is_empty());
 }
 
@@ -203,7 +203,7 @@ async fn pausing_cuts_a_phrase_at_once_and_it_is_not_said_again() {
         Voice::Names,
         None,
         Some(rendered()),
-        vec![(16.3, "pause"), (18.0, "resume")],
+        vec![(21.5, "pause"), (23.0, "resume")],
     )
     .await;
     let right = run

@@ -26,7 +26,7 @@ fn plan(prepare: u64, hold: u64, sides: &[&str]) -> Plan {
                 reps: 1,
                 release: Duration::ZERO,
                 sides: sides.iter().map(|s| s.to_string()).collect(),
-                switch: s(5),
+                switch: s(8),
             }),
             prepare: s(prepare),
             rest: None,
@@ -42,10 +42,10 @@ fn a_phrase_after_a_cue_waits_for_it_to_ring_out() {
         switch.phrase.names.as_ref().map(|t| t.whole()),
         Some("Right.")
     );
-    // The switch bell at 25 s rings for a second; its ticks start at 27 s.
+    // The switch bell at 25 s rings for a second; its ticks start at 30 s.
     assert_eq!(switch.at, s(26) + GAP);
     assert_eq!((switch.phase, switch.offset), (2, s(1) + GAP));
-    assert_eq!(switch.room, Some(s(1) - GAP - GAP));
+    assert_eq!(switch.room, Some(s(4) - GAP - GAP));
 }
 
 #[test]
@@ -107,4 +107,24 @@ fn a_prepare_that_is_all_ticks_moves_the_announcement_to_the_hold() {
         Some("Test. First, reach.")
     );
     assert_eq!((intro.phase, intro.at), (1, s(3) + ms(900) + GAP));
+}
+
+#[test]
+fn a_short_switch_leaves_the_side_to_be_said_as_its_hold_begins() {
+    let mut plan = plan(5, 20, &["Left", "Right"]);
+    plan = Plan::new(&{
+        let mut routine = plan.routine.clone();
+        if let StepKind::Hold(hold) = &mut routine.steps[0].kind {
+            hold.switch = s(5);
+        }
+        routine
+    });
+    let schedule = schedule(&plan, second);
+    let side = &schedule.placed[1];
+    assert_eq!(
+        side.phrase.names.as_ref().map(|t| t.whole()),
+        Some("Right.")
+    );
+    // Switch 25-30 (bell, then ticks from 27 s), the hold's bell at 30 s.
+    assert_eq!((side.phase, side.at), (3, s(31) + GAP));
 }
