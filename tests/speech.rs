@@ -131,8 +131,8 @@ fn names_are_said_at_their_moments_and_written_as_say_events() {
         said(&says),
         [
             (0.0, "Speech test. First, reach. Left."),
-            // The switch is all bell and ticks: the side after the hold's bell (1.2 s).
-            (16.35, "Right."),
+            // After the switch bell (0.98 s) and a gap: the 5 s hold has even less room.
+            (11.13, "Right."),
             (21.65, "Rest. Next, belly breathing."),
             (26.0, "Belly breathing."),
             // The breathing tones ring 1.3 s and 1.5 s first.

@@ -67,8 +67,8 @@ impl Phrase {
 pub const CLOSING: &str = "That's the routine. Well done.";
 
 /// A step is announced as it is prepared, and a side as it is switched to, when this much
-/// quiet is there; else as the hold or breath that follows begins (a three-second prepare and
-/// a five-second switch are all bell and ticks).
+/// quiet is there or the next phase has less; else as the hold or breath that follows begins
+/// (a three-second prepare and a five-second switch are all bell and ticks).
 pub const ANNOUNCE_ROOM: Duration = Duration::from_secs(1);
 
 /// Every phrase of `plan`, in order of `at`, and the closing one last (its `at` is the end of
@@ -118,7 +118,9 @@ pub fn phrases(plan: &Plan, room: impl Fn(Duration) -> Duration) -> Vec<Phrase> 
         {
             announce = Some(text);
         }
-        if phase.kind == PhaseKind::Prepare && room(start) < ANNOUNCE_ROOM {
+        // Whether words due now would have more quiet as the next phase begins.
+        let later_is_roomier = room(start) < ANNOUNCE_ROOM && room(start + phase.len) > room(start);
+        if phase.kind == PhaseKind::Prepare && later_is_roomier {
             carried = announce.take().map(|text| (phase.step, text));
         }
         // What this kind of phase adds, and the step's cue for `full`.
@@ -128,7 +130,7 @@ pub fn phrases(plan: &Plan, room: impl Fn(Duration) -> Duration) -> Vec<Phrase> 
             PhaseKind::Switch => {
                 let side = phase.side.as_deref().map(sentence).map(Text::new);
                 // A short switch is all bell and ticks: the side is said as its hold begins.
-                if room(start) < ANNOUNCE_ROOM {
+                if later_is_roomier {
                     carried = side.map(|side| (phase.step, side));
                 } else {
                     more = side.map(|side| side.whole().to_string());
