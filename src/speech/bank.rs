@@ -55,6 +55,9 @@ impl Bank {
         };
         let rendered = Arc::clone(&bank.rendered);
         std::thread::spawn(move || {
+            if let Some(cache) = &cache {
+                cache.tidy();
+            }
             render_each(&program, cache.as_ref(), texts, |text, samples| {
                 if let Ok(mut map) = rendered.lock() {
                     map.insert(text, samples);

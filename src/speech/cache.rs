@@ -79,6 +79,25 @@ impl Cache {
         ))
     }
 
+    /// Removes temporary files left by a run that ended while writing one (older than a
+    /// minute, so another run's file being written now is left alone).
+    pub fn tidy(&self) {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let stale = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|at| at.elapsed().is_ok_and(|age| age.as_secs() > 60));
+            if name.starts_with(".phrase-") && name.ends_with(".part") && stale {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+
     /// Keeps `samples` for `text`: written beside its place and renamed, so a reader sees the
     /// whole file or none.
     pub fn put(&self, program: &Program, text: &str, samples: &[f32]) -> anyhow::Result<()> {
@@ -156,6 +175,29 @@ mod tests {
             ..program(None)
         };
         assert_ne!(a, cache.path(&faster, "Rest."));
+    }
+
+    #[test]
+    fn tidying_removes_only_old_temporary_files() {
+        let dir = tempfile::tempdir().expect("dir");
+        let cache = Cache::new(dir.path().to_path_buf());
+        let old = dir.path().join(".phrase-old.part");
+        let new = dir.path().join(".phrase-new.part");
+        let kept = dir.path().join("0123456789abcdef.wav");
+        for path in [&old, &new, &kept] {
+            std::fs::write(path, b"x").expect("write");
+        }
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for path in [&old, &kept] {
+            std::fs::File::options()
+                .write(true)
+                .open(path)
+                .and_then(|f| f.set_modified(hour_ago))
+                .expect("age");
+        }
+        cache.tidy();
+        assert!(!old.exists());
+        assert!(new.exists() && kept.exists());
     }
 
     #[test]
