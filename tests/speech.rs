@@ -480,3 +480,32 @@ fn cues_keep_their_moments_whatever_is_placed_among_them() {
     let _ = place::schedule(&plan, |cue: Cue| sounds.len(cue));
     assert_eq!(track(&plan), before);
 }
+
+#[test]
+fn a_hanging_speech_program_never_holds_up_the_routine() {
+    let home = Home::new();
+    let hanging = home.path("hang");
+    std::fs::write(&hanging, "#!/bin/sh\nexec sleep 3\n").expect("script");
+    std::fs::set_permissions(&hanging, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let started = std::time::Instant::now();
+    let out = home
+        .supple(Some(&hanging))
+        .args(["run", SHORT, "--json", "--voice", "names", "--speed", "50"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    // 45 s at speed 50 is under a second, and the chime rings out after; the program's
+    // time limit (5 s) is never waited for.
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "{:?}",
+        started.elapsed()
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.matches("\"say\"").count(), 7, "{stdout}");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
