@@ -8,6 +8,8 @@ use crate::audio::{Recorder, synth::SAMPLE_RATE};
 use crate::routine::{Hold, Routine, Step, StepKind};
 use crate::runtime::stream::{Stream, Style};
 use crate::runtime::{Clock, Input, Inputs, run};
+use crate::session::Plan;
+use crate::speech::Bank;
 
 fn secs(n: f64) -> Duration {
     Duration::from_secs_f64(n)
