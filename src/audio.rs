@@ -16,7 +16,7 @@ pub mod wav;
 
 pub use cue::Cue;
 pub use device::{NoDevice, RodioSpeaker, open};
-pub use export::export_wav;
+pub use export::{Format, export, export_wav};
 pub use render::Track;
 pub use schedule::{CueCursor, next_cue, phase_cues, start_cue, track};
 pub use sounds::{Sounds, user_dir};

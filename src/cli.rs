@@ -13,6 +13,7 @@ use crate::routine::library::{self, Entry};
 
 mod edit;
 mod editor;
+mod export;
 mod help;
 mod history;
 mod new;
@@ -22,9 +23,10 @@ mod usage;
 mod values;
 
 pub use edit::edit;
+pub use export::export_audio;
 pub use history::{HistoryArgs, StatsArgs, history, stats};
 pub use new::new;
-pub use routines::{export_audio, list, show, show_text, validate};
+pub use routines::{list, show, show_text, validate};
 pub use shell::{Shell, completions, man, routine_names, schema};
 pub use usage::usage_error;
 
@@ -59,15 +61,19 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Write a routine's whole cue track as a WAV file, to follow away from the screen.
+    /// Write a routine's whole guide, cues and speech, as a WAV or FLAC file, to follow away
+    /// from the screen.
     ExportAudio {
         /// A routine's name, or a path to a .json file.
         routine: OsString,
-        /// The WAV file to write (replaced whole if it exists).
+        /// The file to write, `.wav` or `.flac` (replaced whole if it exists).
         file: PathBuf,
         /// Cue volume in percent (default: the settings file's, else 80).
         #[arg(long, value_name = "PERCENT", value_parser = values::percent)]
         volume: Option<u8>,
+        /// Spoken guidance: off, names (the moves, sides and rests) or full (also each cue).
+        #[arg(long, value_name = "LEVEL", value_enum)]
+        voice: Option<Voice>,
     },
     /// Write a new routine to your routine folder, from a template or a copy, and print its path.
     #[command(after_long_help = help::NEW)]

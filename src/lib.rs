@@ -9,5 +9,6 @@ pub mod play;
 pub mod routine;
 pub mod runtime;
 pub mod session;
+pub mod speech;
 pub mod terminal;
 pub mod ui;

@@ -20,7 +20,8 @@ fn main() -> ExitCode {
             routine,
             file,
             volume,
-        }) => cli::export_audio(routine, file, *volume),
+            voice,
+        }) => cli::export_audio(routine, file, *volume, *voice, &mut stdout),
         Some(Command::New { name, from }) => cli::new(name, from.as_deref(), &mut stdout),
         Some(Command::Edit { name }) => {
             drop(stdout);

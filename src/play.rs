@@ -1,17 +1,19 @@
-//! Playing a routine: picks the front end and the sound for `run`, then drives the loop.
+//! Playing a routine: picks the front end, the sound and the speech for `run`, then drives
+//! the loop.
 
 use crate::audio::{self, Silent, Speaker};
 use crate::cli::{Failure, Mode, RunArgs};
-use crate::config::Settings;
+use crate::config::{Settings, Voice};
 use crate::format::printable;
 use crate::history::log::Recorded;
 use crate::history::resume::{Point, Resume};
 use crate::history::{History, Notes};
 use crate::routine::Routine;
-use crate::runtime::sound::Sound;
+use crate::runtime::sound::{SaidLog, Sound, Speech};
 use crate::runtime::stream::{Stream, Style};
 use crate::runtime::{self, Clock, Inputs, Outcome};
 use crate::session::Plan;
+use crate::speech::{self, cache::Cache};
 
 /// Plays the routine `args` names, returning how the run ended.
 pub fn run(args: &RunArgs) -> Result<Outcome, Failure> {
@@ -39,9 +41,16 @@ pub fn play_routine(name: &str, routine: &Routine, args: &RunArgs) -> Result<Out
     };
     // Opened before any screen takes over, so nothing the device says can reach it.
     let (speaker, notice) = speaker(args.mute, args.volume, &settings);
-    if let (Some(notice), Mode::Plain, false) = (&notice, mode, speaker.is_muted()) {
-        eprintln!("supple: {notice}");
+    let (speech, speech_notice) = speech(args.voice, args.mute, args.speed == 1.0, &settings);
+    // No device is news only to a run that wants sound; a voice asked for is news either way.
+    let said = notice
+        .as_ref()
+        .filter(|_| !speaker.is_muted())
+        .or(speech_notice.as_ref());
+    if let (Some(said), Mode::Plain) = (said, mode) {
+        eprintln!("supple: {said}");
     }
+    let notice = notice.or(speech_notice);
     if mode != Mode::FullScreen {
         crate::ui::safety::print_if_due();
     }
@@ -58,7 +67,13 @@ pub fn play_routine(name: &str, routine: &Routine, args: &RunArgs) -> Result<Out
         }
     }
     let history = log_to(args, &settings);
-    let mut sound = Recorded::new(Sound::new(speaker), notes, history, resume);
+    let said = SaidLog::default();
+    let mut sound = Recorded::new(
+        Sound::with_speech(speaker, speech(said.clone())),
+        notes,
+        history,
+        resume,
+    );
     let outcome = tokio.block_on(async {
         let clock = Clock::start(args.speed);
         match mode {
@@ -68,6 +83,7 @@ pub fn play_routine(name: &str, routine: &Routine, args: &RunArgs) -> Result<Out
                 let mut options = crate::ui::Options::from_env(muted, notice);
                 options.practice = practice;
                 options.practice.resume = offer.map(|point| point.step);
+                options.voice = runtime::Cues::voice(&sound);
                 crate::ui::play(&plan, clock, &mut sound, options).await
             }
             Mode::Plain | Mode::Json => {
@@ -78,7 +94,7 @@ pub fn play_routine(name: &str, routine: &Routine, args: &RunArgs) -> Result<Out
                 } else {
                     Style::Plain
                 };
-                let mut frontend = Stream::new(std::io::stdout(), style, name);
+                let mut frontend = Stream::new(std::io::stdout(), style, name).with_said(said);
                 runtime::run(&plan, clock, &mut frontend, &mut sound, inputs).await
             }
         }
@@ -138,6 +154,8 @@ fn resume_hint(name: &str, plan: &Plan, point: &Point) -> String {
 pub fn pick() -> Result<Outcome, Failure> {
     let settings = Settings::load().map_err(Failure::Usage)?;
     let (speaker, notice) = speaker(false, None, &settings);
+    let (speech, speech_notice) = speech(None, false, true, &settings);
+    let notice = notice.or(speech_notice);
     let tokio = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -145,7 +163,12 @@ pub fn pick() -> Result<Outcome, Failure> {
     let notes = Notes::default();
     let practice = crate::ui::practice::Practice::load(&settings, &notes, false);
     let history = (settings.log).then(History::from_env).flatten();
-    let mut sound = Recorded::new(Sound::new(speaker), notes, history, Resume::from_env());
+    let mut sound = Recorded::new(
+        Sound::with_speech(speaker, speech(SaidLog::default())),
+        notes,
+        history,
+        Resume::from_env(),
+    );
     let muted = sound.cues().speaker().is_muted();
     let outcome = tokio.block_on(crate::ui::pick(&mut sound, muted, notice, practice));
     // The key reader's thread may still be blocked in a read: don't wait for it.
@@ -156,6 +179,30 @@ pub fn pick() -> Result<Outcome, Failure> {
         eprintln!("supple: {warning}");
     }
     Ok(outcome?)
+}
+
+/// Spoken guidance for a run (given where to leave what it says), and the notice to show
+/// once when it needs a speech program that is not there.
+fn speech(
+    voice: Option<Voice>,
+    mute: bool,
+    audible: bool,
+    settings: &Settings,
+) -> (impl FnOnce(SaidLog) -> Speech, Option<String>) {
+    let setup = speech::setup::setup(voice, settings, mute);
+    let notice = setup.missing.then(|| speech::setup::MISSING.to_string());
+    let cue_lens = audio::sounds::lengths(audio::user_dir().as_deref());
+    let make = move |said| {
+        Speech::new(
+            setup.voice,
+            setup.program,
+            Cache::user(),
+            cue_lens,
+            audible,
+            said,
+        )
+    };
+    (make, notice)
 }
 
 /// The speaker for a run, and a notice to show once when sound was wanted but is not there.

@@ -30,6 +30,8 @@ pub enum Input {
 pub enum Action {
     Session(Command),
     ToggleMute,
+    /// Spoken guidance: off, names, full, off again.
+    CycleVoice,
     /// Play the routine again from the start.
     Restart,
     /// Leave the loop.
@@ -67,6 +69,14 @@ pub trait Cues {
     fn wake(&mut self, session: &Session, now: Duration);
     /// Returns whether sound is now muted.
     fn toggle_mute(&mut self) -> bool;
+    /// The next voice level, returned; `None` when there is no speech at all.
+    fn cycle_voice(&mut self) -> Option<crate::config::Voice> {
+        None
+    }
+    /// The voice level now; `None` when there is no speech at all.
+    fn voice(&self) -> Option<crate::config::Voice> {
+        None
+    }
 }
 
 /// No sound at all.
@@ -130,6 +140,9 @@ pub async fn run(
                 }
                 Action::ToggleMute => {
                     cues.toggle_mute();
+                }
+                Action::CycleVoice => {
+                    cues.cycle_voice();
                 }
                 Action::Restart => {
                     let (fresh, events) = Session::start(plan.clone(), now);

@@ -42,6 +42,7 @@ impl Options {
             silent: notice.is_some(),
             notice,
             back_to_list: false,
+            voice: None,
             safety: store.due(&today).then_some((store, today)),
             practice: practice::Practice::default(),
         }

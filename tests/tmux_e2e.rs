@@ -131,12 +131,13 @@ fn space_n_and_q_in_a_real_terminal_then_the_terminal_is_given_back() {
     let quote = |path: PathBuf| format!("'{}'", path.display());
     let command = format!(
         "stty -g > {before}; \
-         env XDG_STATE_HOME={state} XDG_CONFIG_HOME={config} XDG_DATA_HOME={data} {binary} run {routine}; \
+         env XDG_STATE_HOME={state} XDG_CONFIG_HOME={config} XDG_DATA_HOME={data} XDG_CACHE_HOME={cache} {binary} run {routine}; \
          echo $? > {status}; stty -g > {after}; sleep 60",
         before = quote(path("before")),
         state = quote(path("state")),
         config = quote(path("config")),
         data = quote(path("data")),
+        cache = quote(path("cache")),
         binary = env!("CARGO_BIN_EXE_supple"),
         routine = quote(path("check.json")),
         status = quote(path("status")),

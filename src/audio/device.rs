@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use rodio::cpal::traits::HostTrait;
 use rodio::cpal::{self, BufferSize};
-use rodio::{DeviceSinkBuilder, DeviceSinkError, MixerDeviceSink};
+use rodio::{DeviceSinkBuilder, DeviceSinkError, MixerDeviceSink, Source};
 
 use super::speaker::Speaker;
 use super::voice::{Voices, amplitude};
@@ -42,11 +42,15 @@ pub struct RodioSpeaker {
     retry_at: Option<Instant>,
     sounds: Sounds,
     voices: Voices,
+    /// Phrases are voices of their own: a cue never cuts a phrase, a newer phrase does.
+    speech: Voices,
     volume: f32,
     muted: bool,
     warnings: Vec<String>,
     /// When the last cue started, and its length.
     last: Option<(std::time::Instant, Duration)>,
+    /// When the last phrase was started, and how long until it has been said.
+    last_said: Option<(std::time::Instant, Duration)>,
 }
 
 /// Opens the default sound device and loads every cue (the user's own from `user_sounds`, see
@@ -67,10 +71,12 @@ pub fn open(volume: f32, user_sounds: Option<&Path>) -> Result<RodioSpeaker, NoD
         retry_at: None,
         sounds,
         voices: Voices::default(),
+        speech: Voices::default(),
         volume: amplitude(volume),
         muted: false,
         warnings,
         last: None,
+        last_said: None,
     })
 }
 
@@ -180,16 +186,45 @@ impl Speaker for RodioSpeaker {
     }
 
     fn ringing(&self) -> Duration {
-        match self.last {
-            Some((started, len)) if !self.muted => len.saturating_sub(started.elapsed()),
-            _ => Duration::ZERO,
+        if self.muted {
+            return Duration::ZERO;
         }
+        [self.last, self.last_said]
+            .into_iter()
+            .flatten()
+            .map(|(started, len)| len.saturating_sub(started.elapsed()))
+            .max()
+            .unwrap_or_default()
+    }
+
+    fn say(&mut self, samples: &Arc<[f32]>, after: Duration) {
+        if self.muted {
+            return;
+        }
+        let phrase = self.speech.start(Arc::clone(samples), self.volume);
+        let len = phrase.total_duration().unwrap_or_default();
+        let Some(sink) = self.device() else {
+            return;
+        };
+        sink.mixer().add(phrase.delay(after));
+        self.last_said = Some((std::time::Instant::now(), after + len));
+    }
+
+    fn hush(&mut self) {
+        // An empty phrase cuts the one sounding (or waiting), as an empty cue cuts a cue.
+        if let Some(sink) = &self.sink {
+            sink.mixer().add(self.speech.start(Vec::new().into(), 0.0));
+        }
+        self.last_said = None;
     }
 
     fn set_muted(&mut self, muted: bool) {
         if let (true, false, Some(sink)) = (muted, self.muted, &self.sink) {
             // An empty voice cuts whatever is still ringing, so muting is heard at once.
             sink.mixer().add(self.voices.start(Vec::new().into(), 0.0));
+        }
+        if muted && !self.muted {
+            self.hush();
         }
         self.muted = muted;
     }

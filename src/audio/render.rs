@@ -1,4 +1,5 @@
-//! A routine's cue track as samples, streamed: every cue at its time, silence between.
+//! A routine's cue track as samples, streamed: every cue and spoken phrase at its time,
+//! silence between.
 
 use std::iter::Peekable;
 use std::sync::Arc;
@@ -25,6 +26,9 @@ pub struct Track {
     cues: Peekable<std::vec::IntoIter<(u64, Arc<[f32]>)>>,
     voices: Voices,
     sounding: Vec<Voice>,
+    /// Phrases, with voices of their own as in the player (a cue never cuts a phrase).
+    phrases: Peekable<std::vec::IntoIter<(u64, Arc<[f32]>)>>,
+    speech: Voices,
     amplitude: f32,
     pos: u64,
     len: u64,
@@ -32,6 +36,27 @@ pub struct Track {
 
 impl Track {
     pub fn new(plan: &Plan, sounds: &Sounds, volume: f32) -> Track {
+        Track::with_speech(plan, sounds, volume, Vec::new())
+    }
+
+    /// The cue track with `spoken` phrases mixed in, each starting at its routine time. The
+    /// track lasts until the last phrase has been said and [`TAIL`] after.
+    pub fn with_speech(
+        plan: &Plan,
+        sounds: &Sounds,
+        volume: f32,
+        spoken: Vec<(Duration, Arc<[f32]>)>,
+    ) -> Track {
+        let mut phrases: Vec<(u64, Arc<[f32]>)> = spoken
+            .into_iter()
+            .map(|(t, samples)| (sample_at(t), samples))
+            .collect();
+        phrases.sort_by_key(|(at, _)| *at);
+        let said = phrases
+            .iter()
+            .map(|(at, samples)| at + samples.len() as u64 + sample_at(TAIL))
+            .max()
+            .unwrap_or(0);
         let cues: Vec<(u64, Arc<[f32]>)> = schedule::track(plan)
             .into_iter()
             .map(|(t, cue)| (sample_at(t), Arc::clone(sounds.get(cue))))
@@ -40,9 +65,11 @@ impl Track {
             cues: cues.into_iter().peekable(),
             voices: Voices::default(),
             sounding: Vec::new(),
+            phrases: phrases.into_iter().peekable(),
+            speech: Voices::default(),
             amplitude: amplitude(volume),
             pos: 0,
-            len: len(plan, sounds),
+            len: len(plan, sounds).max(said),
         }
     }
 
@@ -74,6 +101,14 @@ impl Iterator for Track {
             if let Some((_, samples)) = self.cues.next() {
                 self.sounding
                     .push(self.voices.start(samples, self.amplitude));
+            }
+        }
+        while let Some((at, _)) = self.phrases.peek()
+            && *at <= self.pos
+        {
+            if let Some((_, samples)) = self.phrases.next() {
+                self.sounding
+                    .push(self.speech.start(samples, self.amplitude));
             }
         }
         let mut mix = 0.0;

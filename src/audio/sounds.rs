@@ -89,6 +89,28 @@ pub fn embedded(cue: Cue) -> &'static [u8] {
     }
 }
 
+/// How long each cue sounds, read from the files' headers alone (nothing decoded, so it costs
+/// next to nothing at start-up): the user's file in `dir` where there is a readable one.
+pub fn lengths(dir: Option<&Path>) -> [Duration; Cue::COUNT] {
+    Cue::ALL.map(|cue| {
+        let user = dir
+            .map(|dir| dir.join(cue.file_name()))
+            .and_then(|path| WavReader::open(path).ok())
+            .map(|reader| header_len(&reader));
+        user.or_else(|| {
+            WavReader::new(Cursor::new(embedded(cue)))
+                .ok()
+                .map(|reader| header_len(&reader))
+        })
+        .unwrap_or_default()
+    })
+}
+
+fn header_len<R: std::io::Read>(reader: &WavReader<R>) -> Duration {
+    let rate = reader.spec().sample_rate.max(1);
+    Duration::from_secs_f64(f64::from(reader.duration()) / f64::from(rate))
+}
+
 fn builtin(cue: Cue) -> Arc<[f32]> {
     let decoded = WavReader::new(Cursor::new(embedded(cue)))
         .map_err(|e| e.to_string())
@@ -119,6 +141,15 @@ fn user_sound(path: &Path) -> Result<Option<Arc<[f32]>>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lengths_from_the_headers_are_the_decoded_lengths() {
+        let sounds = Sounds::builtin();
+        let lengths = lengths(None);
+        for cue in Cue::ALL {
+            assert_eq!(lengths[cue.index()], sounds.len(cue), "{cue:?}");
+        }
+    }
 
     #[test]
     fn committed_assets_are_exactly_what_the_synth_makes_now() {

@@ -1,4 +1,8 @@
-//! The one thing the runtime knows about sound: a speaker that plays cues and can be muted.
+//! The one thing the runtime knows about sound: a speaker that plays cues and spoken phrases,
+//! and can be muted.
+
+use std::sync::Arc;
+use std::time::Duration;
 
 use super::Cue;
 
@@ -13,6 +17,11 @@ pub trait Speaker {
     fn ringing(&self) -> std::time::Duration {
         std::time::Duration::ZERO
     }
+    /// Starts a spoken phrase (`samples`, mono at the cues' rate) `after` from now, beside the
+    /// cues: a cue never cuts it, a newer phrase does (unless muted).
+    fn say(&mut self, samples: &Arc<[f32]>, after: Duration);
+    /// Stops any phrase still sounding or waiting to, at once.
+    fn hush(&mut self);
 }
 
 /// A speaker that never makes a sound: no device, or sound turned off.
@@ -24,6 +33,10 @@ pub struct Silent {
 impl Speaker for Silent {
     fn play(&mut self, _cue: Cue) {}
 
+    fn say(&mut self, _samples: &Arc<[f32]>, _after: Duration) {}
+
+    fn hush(&mut self) {}
+
     fn set_muted(&mut self, muted: bool) {
         self.muted = muted;
     }
@@ -33,17 +46,35 @@ impl Speaker for Silent {
     }
 }
 
-/// A speaker for tests: remembers every cue it would have sounded, in order (none while muted).
+/// A speaker for tests: remembers every cue it would have sounded, in order (none while
+/// muted), and what it was told to say and hush.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Recorder {
     muted: bool,
     heard: Vec<Cue>,
+    spoken: Vec<Spoken>,
+}
+
+/// What a [`Recorder`] was asked to do with speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spoken {
+    /// A phrase of this many samples, starting this long after the call.
+    Say {
+        samples: usize,
+        after: Duration,
+    },
+    Hush,
 }
 
 impl Recorder {
     /// Every cue played while not muted, oldest first.
     pub fn heard(&self) -> &[Cue] {
         &self.heard
+    }
+
+    /// Every phrase started while not muted, and every hush, oldest first.
+    pub fn spoken(&self) -> &[Spoken] {
+        &self.spoken
     }
 }
 
@@ -52,6 +83,19 @@ impl Speaker for Recorder {
         if !self.muted {
             self.heard.push(cue);
         }
+    }
+
+    fn say(&mut self, samples: &Arc<[f32]>, after: Duration) {
+        if !self.muted {
+            self.spoken.push(Spoken::Say {
+                samples: samples.len(),
+                after,
+            });
+        }
+    }
+
+    fn hush(&mut self) {
+        self.spoken.push(Spoken::Hush);
     }
 
     fn set_muted(&mut self, muted: bool) {
@@ -80,6 +124,14 @@ impl<S: Speaker + ?Sized> Speaker for Box<S> {
     fn ringing(&self) -> std::time::Duration {
         (**self).ringing()
     }
+
+    fn say(&mut self, samples: &Arc<[f32]>, after: Duration) {
+        (**self).say(samples, after);
+    }
+
+    fn hush(&mut self) {
+        (**self).hush();
+    }
 }
 
 #[cfg(test)]
@@ -96,6 +148,26 @@ mod tests {
         speaker.set_muted(false);
         speaker.play(Cue::Finished);
         assert_eq!(speaker.heard(), &[Cue::HoldStart, Cue::Finished]);
+    }
+
+    #[test]
+    fn the_recorder_remembers_phrases_and_hushes_but_no_phrase_while_muted() {
+        let mut speaker = Recorder::default();
+        let phrase: Arc<[f32]> = vec![0.0; 10].into();
+        speaker.say(&phrase, Duration::from_secs(1));
+        speaker.set_muted(true);
+        speaker.say(&phrase, Duration::ZERO);
+        speaker.hush();
+        assert_eq!(
+            speaker.spoken(),
+            &[
+                Spoken::Say {
+                    samples: 10,
+                    after: Duration::from_secs(1)
+                },
+                Spoken::Hush
+            ]
+        );
     }
 
     #[test]

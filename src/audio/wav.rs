@@ -74,7 +74,7 @@ fn samples<R: Read>(reader: WavReader<R>, spec: WavSpec) -> Result<Vec<f32>, hou
 }
 
 /// Linear interpolation from `from` Hz to `to` Hz.
-fn resample(samples: &[f32], from: u32, to: u32) -> Vec<f32> {
+pub(crate) fn resample(samples: &[f32], from: u32, to: u32) -> Vec<f32> {
     if from == to || samples.is_empty() {
         return samples.to_vec();
     }

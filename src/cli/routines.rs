@@ -1,11 +1,8 @@
-//! The commands about routine files: `list`, `show`, `validate` and `export-audio`.
+//! The commands about routine files: `list`, `show` and `validate`.
 
 use std::path::{Path, PathBuf};
 
-use super::usage::plain_io;
 use super::{Failure, resolve};
-use crate::audio;
-use crate::config::Settings;
 use crate::format::{self, printable};
 use crate::routine::file::Problem;
 use crate::routine::library::{self, Origin};
@@ -216,55 +213,6 @@ fn step_outline(step: &crate::routine::Step) -> String {
         parts.push(format!("then {} rest", format::length(rest)));
     }
     parts.join(", ")
-}
-
-/// Writes the routine's cue track, exactly as the player would sound it at speed 1.
-pub fn export_audio(
-    name: impl AsRef<std::ffi::OsStr>,
-    file: &Path,
-    volume: Option<u8>,
-) -> Result<(), Failure> {
-    let (_, routine) = resolve(name)?;
-    let settings = Settings::load().map_err(Failure::Usage)?;
-    let gain = f32::from(volume.unwrap_or(settings.volume)) / 100.0;
-    let (sounds, warnings) = audio::Sounds::load(audio::user_dir().as_deref());
-    for warning in warnings {
-        eprintln!("supple: {warning}");
-    }
-    audio::export_wav(&Plan::new(&routine), file, &sounds, gain)
-        .map_err(|error| anyhow::anyhow!("{}", cannot_write(file, &error)))?;
-    Ok(())
-}
-
-/// "cannot write FILE: why", in the user's words: the export's own error names a temporary
-/// file and repeats the target.
-fn cannot_write(file: &Path, error: &anyhow::Error) -> String {
-    let shown = format::printable(&file.display().to_string()).into_owned();
-    let io = error
-        .chain()
-        .find_map(|cause| cause.downcast_ref::<std::io::Error>());
-    let folder = match file.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.display().to_string(),
-        _ => ".".to_string(),
-    };
-    let why = match io.map(std::io::Error::kind) {
-        Some(std::io::ErrorKind::NotFound) => format!(
-            "the folder {} does not exist; create it first or give another path",
-            format::printable(&folder)
-        ),
-        Some(std::io::ErrorKind::PermissionDenied) => {
-            "permission denied; give a path in a folder you can write to".to_string()
-        }
-        Some(std::io::ErrorKind::IsADirectory) => {
-            "it is a folder; give a file name, like desk-break.wav".to_string()
-        }
-        Some(std::io::ErrorKind::StorageFull) => "the disk is full".to_string(),
-        _ => match io {
-            Some(io) => plain_io(io),
-            None => format!("{}", error.root_cause()),
-        },
-    };
-    format!("cannot write {shown}: {why}")
 }
 
 /// A missing file that is a routine's name gets a hint: `validate` takes files.

@@ -120,6 +120,14 @@ impl<C: Cues> Cues for Recorded<C> {
     fn toggle_mute(&mut self) -> bool {
         self.cues.toggle_mute()
     }
+
+    fn cycle_voice(&mut self) -> Option<crate::config::Voice> {
+        self.cues.cycle_voice()
+    }
+
+    fn voice(&self) -> Option<crate::config::Voice> {
+        self.cues.voice()
+    }
 }
 
 #[cfg(test)]

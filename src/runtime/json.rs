@@ -47,6 +47,9 @@ enum Fields<'a> {
         completed: usize,
         skipped: usize,
     },
+    Say {
+        text: &'a str,
+    },
 }
 
 /// The JSON line for one event. `routine` is the routine's name (its file stem).
@@ -92,5 +95,15 @@ pub fn line(session: &Session, routine: &str, stamped: &Stamped) -> String {
         fields,
     };
     // Serializing plain strings and numbers cannot fail.
+    serde_json::to_string(&line).unwrap_or_default()
+}
+
+/// The JSON line for a spoken phrase: `say`, at routine time `t`, with its words.
+pub fn say_line(t: std::time::Duration, text: &str) -> String {
+    let line = Line {
+        event: "say",
+        t: json_seconds(t),
+        fields: Fields::Say { text },
+    };
     serde_json::to_string(&line).unwrap_or_default()
 }

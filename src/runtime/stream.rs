@@ -4,6 +4,7 @@
 use std::io::{ErrorKind, Write};
 use std::time::Duration;
 
+use super::sound::SaidLog;
 use super::{Action, Frontend, Input, json, lines, plain};
 use crate::session::{Session, Stamped};
 
@@ -20,6 +21,8 @@ pub struct Stream<W: Write> {
     name: String,
     /// Standard output went away (a closed pipe): stop quietly.
     closed: bool,
+    /// What the speech said, written as `say` events (`--json` only).
+    said: Option<SaidLog>,
 }
 
 impl<W: Write> Stream<W> {
@@ -29,7 +32,14 @@ impl<W: Write> Stream<W> {
             style,
             name: name.to_string(),
             closed: false,
+            said: None,
         }
+    }
+
+    /// Writes what `said` holds as `say` events, after the event that led to it.
+    pub fn with_said(mut self, said: SaidLog) -> Self {
+        self.said = Some(said);
+        self
     }
 
     /// The writer, once the run is over (tests read what was written).
@@ -89,6 +99,12 @@ impl<W: Write> Frontend for Stream<W> {
                 "supple: {}",
                 crate::audio::health::LOST_NOTICE
             );
+        }
+        let said = self.said.as_ref().map(SaidLog::take).unwrap_or_default();
+        if self.style == Style::Json {
+            for said in said {
+                self.write(&json::say_line(said.t, &said.text))?;
+            }
         }
         Ok(if session.is_over() || self.closed {
             vec![Action::Exit]

@@ -13,9 +13,25 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// Set once the terminal has hung up; never cleared.
 static GONE: AtomicBool = AtomicBool::new(false);
 
-/// Whether the terminal has gone away: a draw that fails after this is no news.
+/// Whether the terminal has gone away: a draw that fails after this is no news. Asked of the
+/// descriptors too, not only of the watcher: a draw can fail before the watcher wakes.
 pub fn gone() -> bool {
-    GONE.load(Ordering::SeqCst)
+    GONE.load(Ordering::SeqCst) || hung_up_now(&[0, 1])
+}
+
+/// Whether one of `fds` reports a hangup right now (a poll that does not wait).
+fn hung_up_now(fds: &[RawFd]) -> bool {
+    let mut polled: Vec<libc::pollfd> = fds
+        .iter()
+        .map(|&fd| libc::pollfd {
+            fd,
+            events: 0,
+            revents: 0,
+        })
+        .collect();
+    // SAFETY: `polled` is a valid, exclusively borrowed array of `polled.len()` entries.
+    let ready = unsafe { libc::poll(polled.as_mut_ptr(), polled.len() as libc::nfds_t, 0) };
+    ready > 0 && polled.iter().any(|p| p.revents & libc::POLLHUP != 0)
 }
 
 /// Starts a thread that waits for the terminal to hang up, then marks it gone, runs

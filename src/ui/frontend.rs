@@ -17,6 +17,7 @@ use super::rating::{Answer, Rating};
 use super::safety::Store;
 use super::summary::{Ended, Summary, SummaryView};
 use super::theme::Theme;
+use crate::config::Voice;
 use crate::history::asking::Asking;
 use crate::runtime::{Action, Frontend, Input};
 use crate::session::{Command, Event, PhaseKind, Session, Stamped, Status};
@@ -40,6 +41,8 @@ pub struct Options {
     pub silent: bool,
     /// Started from the picker: the summary's `q` goes back to the list.
     pub back_to_list: bool,
+    /// The spoken guidance's level; `None` when the run has no speech at all.
+    pub voice: Option<Voice>,
     /// Show the safety note before the routine starts, and record the day in this store.
     pub safety: Option<(Store, String)>,
     /// The stiffness prompt, the streak and a resume offer (empty: none of them).
@@ -67,6 +70,7 @@ pub struct Player<'t, B: Backend> {
     notice_said: bool,
     silent: bool,
     back_to_list: bool,
+    voice: Option<Voice>,
     screen: Screen,
     help: bool,
     /// Driver time at which the resume lead-in ends, while it runs.
@@ -125,6 +129,7 @@ where
             notice_said: false,
             silent: options.silent,
             back_to_list: options.back_to_list,
+            voice: options.voice,
             screen: Screen::Playing,
             help: false,
             lead_in_until: None,
@@ -287,6 +292,21 @@ where
                 }
                 vec![Action::ToggleMute]
             }
+            Key::CycleVoice => {
+                let Some(voice) = self.voice else {
+                    return Vec::new();
+                };
+                let next = match voice {
+                    Voice::Off => Voice::Names,
+                    Voice::Names => Voice::Full,
+                    Voice::Full => Voice::Off,
+                };
+                self.voice = Some(next);
+                // The notice line says what the key did, for a few seconds.
+                self.notice = Some(voice_notice(next).to_string());
+                self.notice_until = Some(now + NOTICE_FOR);
+                vec![Action::CycleVoice]
+            }
             // Stopping shows the summary of what was done; Ctrl-C leaves at once.
             Key::Quit | Key::Escape => command(Command::Quit),
             Key::Interrupt => vec![Action::Session(Command::Quit), Action::Exit],
@@ -373,6 +393,15 @@ fn write_cells<B: Backend>(
     let backend = terminal.backend_mut();
     backend.draw(cells.iter().map(|(x, y, cell)| (*x, *y, cell)))?;
     backend.flush()
+}
+
+/// What the notice line says after `v`.
+fn voice_notice(voice: Voice) -> &'static str {
+    match voice {
+        Voice::Off => "Voice off (v: names)",
+        Voice::Names => "Voice: names (v: full)",
+        Voice::Full => "Voice: full, with each step's cue (v: off)",
+    }
 }
 
 /// Whether resuming into this phase first counts down: holds and breaths go on at once

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use super::theme::Theme;
 
 /// Keys, what they do in full, and in a word or two for small screens.
-const KEYS: [(&str, &str, &str); 9] = [
+const KEYS: [(&str, &str, &str); 10] = [
     ("Space", "pause / resume", "pause"),
     ("n →", "skip to the next step", "next"),
     (
@@ -19,6 +19,7 @@ const KEYS: [(&str, &str, &str); 9] = [
     ),
     ("+ -", "10 s more / less on this countdown", "±10s"),
     ("m", "sound off / on", "mute"),
+    ("v", "spoken guidance: off / names / full", "voice"),
     ("?", "show / hide this help (Esc hides it too)", "help"),
     ("q Esc", "stop, and see what was done", "stop"),
     ("Ctrl-C", "quit at once", "quit"),
@@ -147,7 +148,7 @@ mod tests {
         for (width, height) in [(80, 24), (40, 12), (24, 7)] {
             let backend = draw(width, height, &help);
             let text = backend.to_string();
-            for needle in ["Space", "n", "b", "+", "m", "?", "q", "Z"] {
+            for needle in ["Space", "n", "b", "+", "m", "v", "?", "q", "Z"] {
                 assert!(text.contains(needle), "{needle} at {width}x{height}");
             }
             assert_snapshot!(format!("help_{width}x{height}"), backend);

@@ -13,6 +13,8 @@ pub enum Key {
     /// `-`: ten seconds less.
     Less,
     ToggleMute,
+    /// `v`: spoken guidance off, names, full.
+    CycleVoice,
     ToggleHelp,
     /// `q`: stop the routine (its summary shows), or quit what is showing.
     Quit,
@@ -47,6 +49,7 @@ pub fn key(event: &KeyEvent) -> Option<Key> {
         KeyCode::Char('+' | '=') => Key::More,
         KeyCode::Char('-') => Key::Less,
         KeyCode::Char('m' | 'M') => Key::ToggleMute,
+        KeyCode::Char('v' | 'V') => Key::CycleVoice,
         KeyCode::Char('?') => Key::ToggleHelp,
         KeyCode::Char('q' | 'Q') => Key::Quit,
         KeyCode::Esc => Key::Escape,
@@ -83,6 +86,7 @@ mod tests {
             (press(KeyCode::Char('+')), Key::More),
             (press(KeyCode::Char('-')), Key::Less),
             (press(KeyCode::Char('m')), Key::ToggleMute),
+            (press(KeyCode::Char('v')), Key::CycleVoice),
             (press(KeyCode::Char('?')), Key::ToggleHelp),
             (press(KeyCode::Char('q')), Key::Quit),
             (press(KeyCode::Esc), Key::Escape),

@@ -207,6 +207,7 @@ async fn pick_and_play(
             options.practice.resume = Resume::from_env()
                 .offer_now(&entry.name, &routine.steps)
                 .map(|point| point.step);
+            options.voice = cues.voice();
             let clock = Clock::start(1.0);
             let (outcome, still_muted) = play_on(screen, keys, &plan, clock, cues, options).await?;
             cues.finish(outcome);

@@ -30,6 +30,7 @@ fn check_a_breath(width: u16, height: u16) -> u32 {
         back_to_list: false,
         safety: None,
         practice: Default::default(),
+        voice: None,
     };
     let mut player = Player::new(&mut terminal, options, Box::new(|| Ok(())));
     let (mut session, events) = Session::start(breathing(), Duration::ZERO);

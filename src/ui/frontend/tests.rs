@@ -48,6 +48,7 @@ fn options() -> Options {
         notice: None,
         silent: false,
         back_to_list: false,
+        voice: None,
         safety: None,
         practice: Default::default(),
     }
