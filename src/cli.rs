@@ -10,8 +10,10 @@ use crate::routine::Routine;
 use crate::routine::file::Problem;
 use crate::routine::library::{self, Entry};
 
+mod breathe;
 mod routines;
 
+pub use breathe::{BreatheArgs, breathe};
 pub use routines::{export_audio, list, show, show_text, validate};
 
 /// Guided, timed body routines in the terminal: stretches, holds, rests and paced breathing.
@@ -51,12 +53,22 @@ pub enum Command {
         #[arg(long, value_name = "PERCENT", value_parser = clap::value_parser!(u8).range(0..=100))]
         volume: Option<u8>,
     },
+    /// A paced breathing session in the player: a preset or your own pattern.
+    Breathe(BreatheArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// A routine's name (see `supple list`), or a path to a .json file.
     pub routine: String,
+    #[command(flatten)]
+    pub options: PlayOptions,
+}
+
+/// Every option of `run`, shared with the commands that play a routine they build
+/// (`breathe`). `RunArgs` derefs to it, so `args.mute` reads as before.
+#[derive(Debug, Clone, Args)]
+pub struct PlayOptions {
     /// No sound at all.
     #[arg(long)]
     pub mute: bool,
@@ -106,7 +118,15 @@ pub enum Mode {
     Json,
 }
 
-impl RunArgs {
+impl std::ops::Deref for RunArgs {
+    type Target = PlayOptions;
+
+    fn deref(&self) -> &PlayOptions {
+        &self.options
+    }
+}
+
+impl PlayOptions {
     pub fn mode(&self) -> Mode {
         if self.json {
             Mode::Json

@@ -1,8 +1,9 @@
 //! Playing a routine: picks the front end and the sound for `run`, then drives the loop.
 
 use crate::audio::{self, Silent, Speaker};
-use crate::cli::{Failure, Mode, RunArgs};
+use crate::cli::{Failure, Mode, PlayOptions, RunArgs};
 use crate::config::Settings;
+use crate::routine::Routine;
 use crate::runtime::sound::Sound;
 use crate::runtime::stream::{Stream, Style};
 use crate::runtime::{self, Clock, Inputs, Outcome};
@@ -11,8 +12,14 @@ use crate::session::Plan;
 /// Plays the routine `args` names, returning how the run ended.
 pub fn run(args: &RunArgs) -> Result<Outcome, Failure> {
     let (name, routine) = crate::cli::resolve(&args.routine)?;
+    play(&name, &routine, &args.options)
+}
+
+/// Plays an already-built routine under `name` (what `--json` and the history call it):
+/// the one path `run`, `breathe` and the like share.
+pub fn play(name: &str, routine: &Routine, args: &PlayOptions) -> Result<Outcome, Failure> {
     let settings = Settings::load().map_err(Failure::Usage)?;
-    let plan = Plan::new(&routine);
+    let plan = Plan::new(routine);
     let mode = args.mode();
     // Opened before any screen takes over, so nothing the device says can reach it.
     let (speaker, notice) = speaker(args.mute, args.volume, &settings);
@@ -41,7 +48,7 @@ pub fn run(args: &RunArgs) -> Result<Outcome, Failure> {
                 } else {
                     Style::Plain
                 };
-                let mut frontend = Stream::new(std::io::stdout(), style, &name);
+                let mut frontend = Stream::new(std::io::stdout(), style, name);
                 runtime::run(&plan, clock, &mut frontend, &mut sound, inputs).await
             }
         }
@@ -73,7 +80,7 @@ pub fn pick() -> Result<Outcome, Failure> {
 }
 
 /// The speaker for a run, and a notice to show once when sound was wanted but is not there.
-fn speaker(
+pub(crate) fn speaker(
     mute: bool,
     volume: Option<u8>,
     settings: &Settings,
