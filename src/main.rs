@@ -18,6 +18,10 @@ fn main() -> ExitCode {
             file,
             volume,
         }) => cli::export_audio(routine, file, *volume),
+        Some(Command::Breathe(args)) => {
+            drop(stdout);
+            cli::breathe(args)
+        }
         Some(Command::Run(args)) => {
             drop(stdout);
             supple::play::run(args).map(|_| ())
