@@ -10,9 +10,11 @@ use crate::routine::Routine;
 use crate::routine::file::Problem;
 use crate::routine::library::{self, Entry};
 
+mod breaks;
 mod breathe;
 mod routines;
 
+pub use breaks::{BreaksArgs, breaks};
 pub use breathe::{BreatheArgs, breathe};
 pub use routines::{export_audio, list, show, show_text, validate};
 
@@ -55,6 +57,8 @@ pub enum Command {
     },
     /// A paced breathing session in the player: a preset or your own pattern.
     Breathe(BreatheArgs),
+    /// Stay open and remind you to move: a break every --every (default 90m).
+    Breaks(BreaksArgs),
 }
 
 #[derive(Debug, Args)]

@@ -22,6 +22,10 @@ fn main() -> ExitCode {
             drop(stdout);
             cli::breathe(args)
         }
+        Some(Command::Breaks(args)) => {
+            drop(stdout);
+            cli::breaks(args)
+        }
         Some(Command::Run(args)) => {
             drop(stdout);
             supple::play::run(args).map(|_| ())
