@@ -95,8 +95,10 @@ fn ring(bell: Bell) {
 
 /// `tmux display-message`, reaped on its own thread so it never holds up the loop.
 fn tmux_message(text: &str) {
+    // tmux expands `#{…}` formats in the message; `##` is a literal `#`.
+    let text = crate::format::printable(text).replace('#', "##");
     let child = Command::new("tmux")
-        .args(["display-message", "-d", "10000", text])
+        .args(["display-message", "-d", "10000", &text])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
