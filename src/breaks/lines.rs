@@ -174,3 +174,104 @@ impl<W: Write> Front for Lines<W> {
         runtime::run(&offer.plan, clock, &mut stream, cues, inputs).await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::routine::Routine;
+    use crate::session::Plan;
+
+    fn offer() -> Offer {
+        let routine = Routine {
+            title: "Movement break".into(),
+            description: None,
+            steps: vec![],
+        };
+        Offer {
+            name: "movement-break".into(),
+            what: "Movement break (1 min 54 s)".into(),
+            plan: Plan::new(&routine),
+        }
+    }
+
+    #[test]
+    fn each_change_is_one_plain_line() {
+        let offer = offer();
+        let lines: Vec<Option<String>> = [
+            Event::Waiting {
+                due: Duration::from_secs(5400),
+            },
+            Event::Due { reminder: 0 },
+            Event::Due { reminder: 2 },
+            Event::Snooze {
+                due: Duration::from_secs(600),
+            },
+            Event::Skip {
+                due: Duration::from_secs(2730),
+            },
+            Event::Start,
+        ]
+        .iter()
+        .map(|event| plain(event, &offer))
+        .collect();
+        assert_eq!(
+            lines,
+            [
+                Some("waiting: next break in 1 h 30 min".to_string()),
+                Some("due: time to move: Movement break (1 min 54 s)".to_string()),
+                Some(
+                    "due: still time to move (reminder 2 of 3): Movement break (1 min 54 s)"
+                        .to_string()
+                ),
+                Some("snooze: next break in 10 min".to_string()),
+                Some("skip: next break in 45 min 30 s".to_string()),
+                None,
+            ]
+        );
+    }
+
+    #[test]
+    fn json_lines_put_event_and_t_first() {
+        let offer = offer();
+        let now = Duration::from_millis(1_234);
+        assert_eq!(
+            json(&Event::Due { reminder: 1 }, &offer, now).unwrap(),
+            r#"{"event":"due","t":1.234,"routine":"movement-break","reminder":1}"#
+        );
+        assert_eq!(
+            json(
+                &Event::Snooze {
+                    due: Duration::from_secs(600)
+                },
+                &offer,
+                now
+            )
+            .unwrap(),
+            r#"{"event":"snooze","t":1.234,"due":600.0}"#
+        );
+        assert_eq!(json(&Event::Start, &offer, now), None);
+    }
+
+    #[test]
+    fn the_four_words_are_requests_and_others_are_explained() {
+        assert_eq!(
+            parse_command(" START "),
+            Ok(Some(Request::Breaks(Command::Start)))
+        );
+        assert_eq!(
+            parse_command("snooze"),
+            Ok(Some(Request::Breaks(Command::Snooze)))
+        );
+        assert_eq!(
+            parse_command("skip"),
+            Ok(Some(Request::Breaks(Command::Skip)))
+        );
+        assert_eq!(parse_command("quit"), Ok(Some(Request::Quit)));
+        assert_eq!(parse_command(""), Ok(None));
+        let error = parse_command("pause").unwrap_err();
+        assert!(
+            error.contains("expected start, snooze, skip or quit"),
+            "{error}"
+        );
+    }
+}
