@@ -94,18 +94,19 @@ fn real_screen_in_tmux() {
         .and_then(|value| value.parse().ok())
         .unwrap_or(30);
     let dir = tempfile::tempdir().expect("temp dir");
-    let socket = dir.path().join("tmux.sock");
-    let tmux = |args: &[&str]| {
-        Command::new("tmux")
-            .arg("-S")
-            .arg(&socket)
-            .args(["-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux")
-    };
     let home = dir.path().display().to_string();
     for (speed, label) in [(60, "speed 60"), (1, "speed 1")] {
+        // A server of its own for each run, so one shutting down never takes the next along.
+        let socket = dir.path().join(format!("tmux-{speed}.sock"));
+        let tmux = |args: &[&str]| {
+            Command::new("tmux")
+                .arg("-S")
+                .arg(&socket)
+                .args(["-f", "/dev/null"])
+                .args(args)
+                .output()
+                .expect("tmux")
+        };
         let command = format!(
             "exec env XDG_CONFIG_HOME='{home}/c' XDG_DATA_HOME='{home}/d' XDG_STATE_HOME='{home}/s' XDG_CACHE_HOME='{home}/k' '{}' breaks --mute --every 300m --speed {speed}",
             env!("CARGO_BIN_EXE_supple"),
@@ -130,8 +131,17 @@ fn real_screen_in_tmux() {
         std::thread::sleep(Duration::from_secs(2));
         let (cpu0, bytes0, wall0) = (cpu_ns(pid), written(pid), Instant::now());
         std::thread::sleep(Duration::from_secs(window));
-        let (cpu, bytes) = (cpu_ns(pid) - cpu0, written(pid) - bytes0);
+        let running = std::path::Path::new(&format!("/proc/{pid}")).exists();
+        let (cpu, bytes) = (
+            cpu_ns(pid).saturating_sub(cpu0),
+            written(pid).saturating_sub(bytes0),
+        );
         let wall = wall0.elapsed().as_secs_f64();
+        if !running {
+            println!("{label}: supple ended before the window did; no figure");
+            tmux(&["kill-server"]);
+            continue;
+        }
         tmux(&["send-keys", "-t", "bench", "q"]);
         std::thread::sleep(Duration::from_millis(300));
         tmux(&["kill-server"]);
