@@ -188,3 +188,6 @@ impl Breaks {
         event(due)
     }
 }
+
+#[cfg(test)]
+mod tests;

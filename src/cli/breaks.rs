@@ -15,6 +15,10 @@ const DEFAULT_EVERY: Duration = Duration::from_secs(90 * 60);
 const DEFAULT_ROUTINE: &str = "movement-break";
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Keys: Enter starts the break now, s snoozes 10 minutes, x skips this break, \
+q quits. With --plain or --json, standard input takes start, snooze, skip and quit, one a line."
+)]
 pub struct BreaksArgs {
     /// How often a break is due, as routine files write durations: 90m, 30m, 45m30s
     /// (default: the settings file's break_every, else 90m).

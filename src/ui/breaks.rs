@@ -3,24 +3,24 @@
 
 use std::time::Duration;
 
-use crossterm::event::KeyCode;
-use ratatui::Terminal;
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
+mod screen;
+
+pub use screen::BreakScreen;
+
 use super::cells::centered_lines;
-use super::frontend::{self, Options};
+use super::format;
 use super::help::hints;
 use super::keys::{Key, key};
 use super::theme::Theme;
-use super::{format, run};
 use crate::breaks::machine::MAX_REMINDERS;
-use crate::breaks::{Breaks, Command, Event, Front, Offer, Request, State};
-use crate::runtime::{Clock, Cues, Input, Inputs, Outcome};
+use crate::breaks::{Breaks, Command, Request, State};
 use crate::session::PhaseKind;
-use crate::terminal::{self, Keys, SizedBackend};
 
 const MINUTE: Duration = Duration::from_secs(60);
 
@@ -162,126 +162,15 @@ impl Widget for &BreaksView<'_> {
     }
 }
 
-type Screen = Terminal<SizedBackend>;
-
-/// The full-screen front end of the breaks loop.
-pub struct BreakScreen<'t> {
-    screen: &'t mut Screen,
-    keys: &'t Keys,
-    theme: Theme,
-    muted: bool,
-    notice: Option<String>,
-    /// What was last drawn, and at what size; `None` forces the next draw.
-    drawn: Option<(Look, u32)>,
-}
-
-impl<'t> BreakScreen<'t> {
-    pub fn new(
-        screen: &'t mut Screen,
-        keys: &'t Keys,
-        muted: bool,
-        notice: Option<String>,
-    ) -> Self {
-        BreakScreen {
-            screen,
-            keys,
-            theme: Theme::from_env(),
-            muted,
-            notice,
-            drawn: None,
-        }
-    }
-
-    fn draw(&mut self, breaks: &Breaks, offer: &Offer, now: Duration) -> anyhow::Result<()> {
-        let look = Look::of(breaks, now);
-        if self.drawn == Some((look, breaks.taken())) {
-            return Ok(());
-        }
-        let view = BreaksView {
-            look,
-            what: &offer.what,
-            every: breaks.every(),
-            taken: breaks.taken(),
-            notice: self.notice.as_deref(),
-            theme: self.theme,
-        };
-        self.screen
-            .draw(|frame| frame.render_widget(&view, frame.area()))?;
-        self.drawn = Some((look, breaks.taken()));
-        Ok(())
-    }
-}
-
-impl Front for BreakScreen<'_> {
-    fn inputs(&mut self) -> Inputs {
-        self.keys.inputs()
-    }
-
-    fn show(
-        &mut self,
-        breaks: &Breaks,
-        offer: &Offer,
-        events: &[Event],
-        now: Duration,
-    ) -> anyhow::Result<()> {
-        if events.is_empty() {
-            return Ok(());
-        }
-        self.draw(breaks, offer, now)
-    }
-
-    fn handle(&mut self, _: &Breaks, input: Input) -> Option<Request> {
-        match input {
-            Input::Resize(..) => {
-                self.drawn = None;
-                None
-            }
-            Input::Key(event) => match (key(&event), event.code) {
-                (Some(Key::Enter), _) => Some(Request::Breaks(Command::Start)),
-                (Some(Key::Quit | Key::Escape), _) => Some(Request::Quit),
-                (Some(Key::Suspend), _) => {
-                    // Back from the suspend, everything is drawn again.
-                    if terminal::suspend().is_ok() {
-                        let _ = frontend::refresh(self.screen);
-                    }
-                    self.drawn = None;
-                    None
-                }
-                (Some(_), KeyCode::Char('s' | 'S')) => Some(Request::Breaks(Command::Snooze)),
-                (Some(_), KeyCode::Char('x' | 'X')) => Some(Request::Breaks(Command::Skip)),
-                _ => None,
-            },
-            Input::Line(_) => None,
-        }
-    }
-
-    fn wake_at(&self, breaks: &Breaks, now: Duration) -> Option<Duration> {
-        breaks.due_in(now).map(|left| now + next_minute(left))
-    }
-
-    fn wake(
-        &mut self,
-        breaks: &Breaks,
-        offer: &Offer,
-        now: Duration,
-    ) -> anyhow::Result<Option<Request>> {
-        self.draw(breaks, offer, now)?;
-        Ok(None)
-    }
-
-    async fn play(
-        &mut self,
-        offer: &Offer,
-        clock: Clock,
-        cues: &mut impl Cues,
-    ) -> anyhow::Result<Outcome> {
-        let options = Options::from_env(self.muted, self.notice.clone());
-        let (outcome, muted) =
-            run::play_in_place(self.screen, self.keys, &offer.plan, clock, cues, options).await?;
-        self.muted = muted;
-        frontend::refresh(self.screen)?;
-        self.drawn = None;
-        Ok(outcome)
+/// The breaks screen's keys (interface.md): Enter starts the break now, `s` snoozes, `x`
+/// skips, `q` (or Esc, Ctrl-C) quits.
+pub fn request(event: &KeyEvent) -> Option<Request> {
+    match (key(event)?, event.code) {
+        (Key::Enter, _) => Some(Request::Breaks(Command::Start)),
+        (Key::Quit | Key::Escape, _) => Some(Request::Quit),
+        (Key::Other, KeyCode::Char('s' | 'S')) => Some(Request::Breaks(Command::Snooze)),
+        (Key::Other, KeyCode::Char('x' | 'X')) => Some(Request::Breaks(Command::Skip)),
+        _ => None,
     }
 }
 
@@ -328,6 +217,28 @@ mod tests {
         }
         let reminded = view(Look::Due { reminder: 2 }, None);
         assert!(format!("{:?}", draw(80, 24, &reminded)).contains("Still time to move (2 of 3)"));
+    }
+
+    #[test]
+    fn the_keys_are_start_snooze_skip_and_quit() {
+        use crossterm::event::KeyModifiers;
+        let press = |code| request(&KeyEvent::new(code, KeyModifiers::NONE));
+        assert_eq!(press(KeyCode::Enter), Some(Request::Breaks(Command::Start)));
+        assert_eq!(
+            press(KeyCode::Char('s')),
+            Some(Request::Breaks(Command::Snooze))
+        );
+        assert_eq!(
+            press(KeyCode::Char('x')),
+            Some(Request::Breaks(Command::Skip))
+        );
+        assert_eq!(press(KeyCode::Char('q')), Some(Request::Quit));
+        assert_eq!(press(KeyCode::Esc), Some(Request::Quit));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(request(&ctrl_c), Some(Request::Quit));
+        // The player's keys mean nothing here.
+        assert_eq!(press(KeyCode::Char(' ')), None);
+        assert_eq!(press(KeyCode::Char('n')), None);
     }
 
     #[test]
