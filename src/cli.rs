@@ -11,6 +11,8 @@ use crate::routine::Routine;
 use crate::routine::file::Problem;
 use crate::routine::library::{self, Entry};
 
+mod breaks;
+mod breathe;
 mod edit;
 mod editor;
 mod export;
@@ -22,6 +24,8 @@ mod shell;
 mod usage;
 mod values;
 
+pub use breaks::{BreaksArgs, breaks};
+pub use breathe::{BreatheArgs, breathe};
 pub use edit::edit;
 pub use export::export_audio;
 pub use history::{HistoryArgs, StatsArgs, history, stats};
@@ -108,6 +112,10 @@ pub enum Command {
     History(HistoryArgs),
     /// Streaks, days and minutes practised, and stiffness before and after over the weeks.
     Stats(StatsArgs),
+    /// A paced breathing session in the player: a preset or your own pattern.
+    Breathe(BreatheArgs),
+    /// Stay open and remind you to move: a break every --every (default 90m).
+    Breaks(BreaksArgs),
 }
 
 #[derive(Debug, Args)]
@@ -115,6 +123,14 @@ pub enum Command {
 pub struct RunArgs {
     /// A routine's name (see `supple list`), or a path to a .json file.
     pub routine: OsString,
+    #[command(flatten)]
+    pub options: PlayOptions,
+}
+
+/// Every option of `run`, shared with the commands that play a routine they build
+/// (`breathe`). `RunArgs` derefs to it, so `args.mute` reads as before.
+#[derive(Debug, Clone, Args)]
+pub struct PlayOptions {
     /// No sound at all.
     #[arg(long)]
     pub mute: bool,
@@ -156,7 +172,15 @@ pub enum Mode {
     Json,
 }
 
-impl RunArgs {
+impl std::ops::Deref for RunArgs {
+    type Target = PlayOptions;
+
+    fn deref(&self) -> &PlayOptions {
+        &self.options
+    }
+}
+
+impl PlayOptions {
     pub fn mode(&self) -> Mode {
         if self.json {
             Mode::Json

@@ -1,6 +1,8 @@
 //! supple: a guided, timed body routine in the terminal.
 
 pub mod audio;
+pub mod breaks;
+pub mod breathe;
 pub mod cli;
 pub mod config;
 pub mod format;

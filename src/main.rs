@@ -33,6 +33,14 @@ fn main() -> ExitCode {
         Some(Command::RoutineNames) => cli::routine_names(&mut stdout),
         Some(Command::History(args)) => cli::history(args, &mut stdout),
         Some(Command::Stats(args)) => cli::stats(args, &mut stdout),
+        Some(Command::Breathe(args)) => {
+            drop(stdout);
+            cli::breathe(args)
+        }
+        Some(Command::Breaks(args)) => {
+            drop(stdout);
+            cli::breaks(args)
+        }
         Some(Command::Run(args)) => {
             drop(stdout);
             supple::play::run(args).map(|_| ())

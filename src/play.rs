@@ -2,7 +2,7 @@
 //! the loop.
 
 use crate::audio::{self, Silent, Speaker};
-use crate::cli::{Failure, Mode, RunArgs};
+use crate::cli::{Failure, Mode, PlayOptions, RunArgs};
 use crate::config::{Settings, Voice};
 use crate::format::printable;
 use crate::history::log::Recorded;
@@ -18,12 +18,13 @@ use crate::speech::{self, cache::Cache};
 /// Plays the routine `args` names, returning how the run ended.
 pub fn run(args: &RunArgs) -> Result<Outcome, Failure> {
     let (name, routine) = crate::cli::resolve(&args.routine)?;
-    play_routine(&name, &routine, args)
+    play(&name, &routine, &args.options)
 }
 
 /// Plays an already-built routine with `run`'s options, recorded in the history under
-/// `name` (e.g. `morning-back`, `breathe:4-6`): the one path every kind of run goes through.
-pub fn play_routine(name: &str, routine: &Routine, args: &RunArgs) -> Result<Outcome, Failure> {
+/// `name` (e.g. `morning-back`, `breathe:4-6`): the one path `run`, `breathe` and the like
+/// share.
+pub fn play(name: &str, routine: &Routine, args: &PlayOptions) -> Result<Outcome, Failure> {
     let settings = Settings::load().map_err(Failure::Usage)?;
     let mut plan = Plan::new(routine);
     if let Some(from) = &args.from {
@@ -115,7 +116,7 @@ pub fn play_routine(name: &str, routine: &Routine, args: &RunArgs) -> Result<Out
 }
 
 /// The history to record in: none with `--no-log` or `log: false`.
-fn log_to(args: &RunArgs, settings: &Settings) -> Option<History> {
+fn log_to(args: &PlayOptions, settings: &Settings) -> Option<History> {
     if args.no_log || !settings.log {
         None
     } else {
@@ -206,7 +207,7 @@ fn speech(
 }
 
 /// The speaker for a run, and a notice to show once when sound was wanted but is not there.
-fn speaker(
+pub(crate) fn speaker(
     mute: bool,
     volume: Option<u8>,
     settings: &Settings,

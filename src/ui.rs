@@ -1,6 +1,7 @@
 //! The full screen: the player and the picker. Views are pure functions of state; this
 //! module only takes the terminal, runs the loops on it and always gives it back.
 
+pub mod breaks;
 mod cells;
 pub mod digits;
 pub mod format;
@@ -25,7 +26,7 @@ pub mod theme;
 mod testing;
 
 pub use frontend::{Options, Player};
-pub use run::{pick, play};
+pub use run::{breaks, pick, play};
 
 use safety::Store;
 use theme::Theme;

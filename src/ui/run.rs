@@ -66,6 +66,47 @@ pub async fn pick(
     give_back(guard, result)
 }
 
+/// `supple breaks` full screen: the countdown, each break played in place on the same
+/// screen, and the terminal given back however the day ends.
+pub async fn breaks<L, A, C>(
+    day: crate::breaks::Day<'_, L, A, C>,
+    muted: bool,
+    notice: Option<String>,
+) -> anyhow::Result<Outcome>
+where
+    L: crate::breaks::LastSession,
+    A: crate::breaks::alert::Alert,
+    C: Cues,
+{
+    let guard = terminal::enter()?;
+    let result: anyhow::Result<Outcome> = async {
+        let keys = Keys::start();
+        let mut screen = Terminal::new(SizedBackend::new())?;
+        frontend::refresh(&mut screen)?;
+        let outcome = {
+            let mut front = super::breaks::BreakScreen::new(&mut screen, &keys, muted, notice);
+            crate::breaks::run(&mut front, day).await
+        };
+        release(screen);
+        outcome
+    }
+    .await;
+    give_back(guard, result)
+}
+
+/// A routine on a screen some other loop already holds (a break on the breaks screen):
+/// returns how it ended and whether the sound was left muted.
+pub(crate) async fn play_in_place(
+    screen: &mut Screen,
+    keys: &Keys,
+    plan: &Plan,
+    clock: Clock,
+    cues: &mut impl Cues,
+    options: Options,
+) -> anyhow::Result<(Outcome, bool)> {
+    play_on(screen, keys, plan, clock, cues, options).await
+}
+
 /// The safety note if it is due, then the routine; returns how it ended and whether the
 /// sound was left muted.
 async fn play_on(
