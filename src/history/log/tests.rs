@@ -48,6 +48,8 @@ struct Run {
     records: Vec<Record>,
     resume: Resume,
     outcome: Outcome,
+    /// Keeps the history's folder until the test is done with the resume points.
+    _dir: tempfile::TempDir,
 }
 
 /// Plays `plan` as `--json` with `script` (driver time, stdin line), recording into a temp
@@ -74,11 +76,11 @@ async fn play(plan: Plan, notes: Notes, script: Vec<(f64, &'static str)>) -> Run
     recorded.finish(outcome);
     assert_eq!(recorded.warning(), None);
     let records = history.load().unwrap().records;
-    std::mem::forget(dir);
     Run {
         records,
         resume,
         outcome,
+        _dir: dir,
     }
 }
 
