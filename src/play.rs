@@ -4,6 +4,7 @@ use crate::audio::{self, Silent, Speaker};
 use crate::cli::{Failure, Mode, RunArgs};
 use crate::config::Settings;
 use crate::format::printable;
+use crate::history::asking::Asking;
 use crate::history::log::Recorded;
 use crate::history::resume::{Point, Resume};
 use crate::history::{History, Notes};
@@ -31,7 +32,15 @@ pub fn play_routine(name: &str, routine: &Routine, args: &RunArgs) -> Result<Out
     let mode = args.mode();
     let notes = Notes::new(name);
     notes.set_before(args.before.map(|rating| rating.min(10)));
-    let practice = crate::ui::practice::Practice::load(&settings, &notes, args.before.is_some());
+    // Only the full screen shows the practice; the others need no history read.
+    let (practice, warnings) = if mode == Mode::FullScreen {
+        crate::ui::practice::Practice::load(&settings, &notes, args.before.is_some())
+    } else {
+        if args.before.is_some() {
+            Asking::from_env(settings.ask_stiffness).answered();
+        }
+        Default::default()
+    };
     let resume = Resume::from_env();
     let offer = match &args.from {
         None => resume.offer_now(name, &plan.routine.steps),
@@ -84,6 +93,9 @@ pub fn play_routine(name: &str, routine: &Routine, args: &RunArgs) -> Result<Out
     tokio.shutdown_background();
     // However the run ended, even by an error, what was done is recorded.
     sound.finish(*outcome.as_ref().unwrap_or(&Outcome::Signalled));
+    for warning in warnings {
+        eprintln!("supple: {warning}");
+    }
     if let Some(warning) = sound.warning() {
         eprintln!("supple: {warning}");
     }
@@ -140,7 +152,7 @@ pub fn pick() -> Result<Outcome, Failure> {
         .build()
         .map_err(anyhow::Error::from)?;
     let notes = Notes::default();
-    let practice = crate::ui::practice::Practice::load(&settings, &notes, false);
+    let (practice, warnings) = crate::ui::practice::Practice::load(&settings, &notes, false);
     let history = (settings.log).then(History::from_env).flatten();
     let mut sound = Recorded::new(Sound::new(speaker), notes, history, Resume::from_env());
     let muted = sound.cues().speaker().is_muted();
@@ -149,6 +161,9 @@ pub fn pick() -> Result<Outcome, Failure> {
     tokio.shutdown_background();
     // A run cut short by an error is still kept (the picker keeps the others itself).
     sound.finish(Outcome::Signalled);
+    for warning in warnings {
+        eprintln!("supple: {warning}");
+    }
     if let Some(warning) = sound.warning() {
         eprintln!("supple: {warning}");
     }

@@ -51,16 +51,25 @@ impl Default for Practice {
 impl Practice {
     /// The practice as the history and the state folder tell it. `rated`: a rating was
     /// already given (`--before`), which also means "ask me again".
-    pub fn load(settings: &Settings, notes: &Notes, rated: bool) -> Practice {
+    /// Also returns a warning for each history line that could not be read, to say once
+    /// the terminal is given back.
+    pub fn load(settings: &Settings, notes: &Notes, rated: bool) -> (Practice, Vec<String>) {
         let asking = Asking::from_env(settings.ask_stiffness);
         if rated {
             asking.answered();
         }
-        let records = History::from_env()
-            .and_then(|history| history.load().ok())
-            .map(|loaded| loaded.records)
-            .unwrap_or_default();
-        Practice::from_records(notes.clone(), Some(asking), &records, today())
+        let (records, warnings) = match History::from_env() {
+            Some(history) => match history.load() {
+                Ok(loaded) => {
+                    let warnings = loaded.warnings(history.path());
+                    (loaded.records, warnings)
+                }
+                Err(_) => Default::default(),
+            },
+            None => Default::default(),
+        };
+        let practice = Practice::from_records(notes.clone(), Some(asking), &records, today());
+        (practice, warnings)
     }
 
     pub fn from_records(
