@@ -11,6 +11,7 @@ pub mod sample;
 pub mod state;
 pub mod stats;
 pub mod store;
+pub mod streak;
 
 pub use record::{Ending, Record, Stamp};
 pub use recording::{Ended, Notes, Recording};

@@ -5,6 +5,7 @@ use crate::audio::{self, Silent, Speaker};
 use crate::cli::{Failure, Mode, PlayOptions, RunArgs};
 use crate::config::{Settings, Voice};
 use crate::format::printable;
+use crate::history::asking::Asking;
 use crate::history::log::Recorded;
 use crate::history::resume::{Point, Resume};
 use crate::history::{History, Notes};
@@ -34,7 +35,15 @@ pub fn play(name: &str, routine: &Routine, args: &PlayOptions) -> Result<Outcome
     let mode = args.mode();
     let notes = Notes::new(name);
     notes.set_before(args.before.map(|rating| rating.min(10)));
-    let practice = crate::ui::practice::Practice::load(&settings, &notes, args.before.is_some());
+    // Only the full screen shows the practice; the others need no history read.
+    let (practice, warnings) = if mode == Mode::FullScreen {
+        crate::ui::practice::Practice::load(&settings, &notes, args.before.is_some())
+    } else {
+        if args.before.is_some() {
+            Asking::from_env(settings.ask_stiffness).answered();
+        }
+        Default::default()
+    };
     let resume = Resume::from_env();
     let offer = match &args.from {
         None => resume.offer_now(name, &plan.routine.steps),
@@ -104,6 +113,9 @@ pub fn play(name: &str, routine: &Routine, args: &PlayOptions) -> Result<Outcome
     tokio.shutdown_background();
     // However the run ended, even by an error, what was done is recorded.
     sound.finish(*outcome.as_ref().unwrap_or(&Outcome::Signalled));
+    for warning in warnings {
+        eprintln!("supple: {warning}");
+    }
     if let Some(warning) = sound.warning() {
         eprintln!("supple: {warning}");
     }
@@ -162,7 +174,7 @@ pub fn pick() -> Result<Outcome, Failure> {
         .build()
         .map_err(anyhow::Error::from)?;
     let notes = Notes::default();
-    let practice = crate::ui::practice::Practice::load(&settings, &notes, false);
+    let (practice, warnings) = crate::ui::practice::Practice::load(&settings, &notes, false);
     let history = (settings.log).then(History::from_env).flatten();
     let mut sound = Recorded::new(
         Sound::with_speech(speaker, speech(SaidLog::default())),
@@ -176,6 +188,9 @@ pub fn pick() -> Result<Outcome, Failure> {
     tokio.shutdown_background();
     // A run cut short by an error is still kept (the picker keeps the others itself).
     sound.finish(Outcome::Signalled);
+    for warning in warnings {
+        eprintln!("supple: {warning}");
+    }
     if let Some(warning) = sound.warning() {
         eprintln!("supple: {warning}");
     }

@@ -144,8 +144,9 @@ pub async fn run(
                 Action::CycleVoice => {
                     cues.cycle_voice();
                 }
+                // Again from the first step, also after a run resumed with `--from`.
                 Action::Restart => {
-                    let (fresh, events) = Session::start(plan.clone(), now);
+                    let (fresh, events) = Session::start(plan.clone().starting_at(0), now);
                     session = fresh;
                     deliver(&session, &events, now, frontend, cues)?;
                 }

@@ -204,3 +204,72 @@ fn space_n_and_q_in_a_real_terminal_then_the_terminal_is_given_back() {
         "the prompt was skipped: {history}"
     );
 }
+
+#[test]
+fn a_stopped_run_offers_to_resume_and_the_picker_shows_the_practice_and_its_stats() {
+    if !tmux_available() {
+        println!("skipped: tmux is not installed (.ci/setup installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = |name: &str| -> PathBuf { dir.path().join(name) };
+    std::fs::write(path("check.json"), ROUTINE).unwrap();
+    let quote = |path: PathBuf| format!("'{}'", path.display());
+    let env = format!(
+        "env XDG_STATE_HOME={} XDG_CONFIG_HOME={} XDG_DATA_HOME={} XDG_CACHE_HOME={}",
+        quote(path("state")),
+        quote(path("config")),
+        quote(path("data")),
+        quote(path("cache")),
+    );
+    let binary = env!("CARGO_BIN_EXE_supple");
+    let routine = quote(path("check.json"));
+    let command = format!(
+        "{env} {binary} run --mute {routine}; {env} {binary} run --mute {routine}; \
+         {env} {binary}; echo $? > {status}; sleep 60",
+        status = quote(path("status")),
+    );
+    let tmux = Tmux::start(path("tmux.sock"), 80, 24, &command);
+    let history = || std::fs::read_to_string(path("data").join("supple/history.jsonl"));
+
+    // First run: the note, a rating of 7, then stopped in step 2.
+    tmux.wait_for("Before you start");
+    tmux.keys(&["x"]);
+    tmux.wait_for("How stiff is your back?");
+    tmux.keys(&["7"]);
+    tmux.wait_for("step 1 of 2");
+    tmux.keys(&["n"]);
+    tmux.wait_for("step 2 of 2");
+    tmux.keys(&["q"]);
+
+    // Second run: the offer to resume, then the prompt again, then step 2 at once.
+    tmux.wait_for("Resume Tmux check at step 2, Slow breaths?");
+    let first = history().unwrap();
+    assert!(
+        first.contains(r#""outcome":"quit""#) && first.contains(r#""before":7"#),
+        "{first}"
+    );
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("How stiff is your back?");
+    tmux.keys(&["s"]);
+    tmux.wait_for("step 2 of 2");
+    tmux.wait_for("Slow breaths");
+    tmux.keys(&["q"]);
+
+    // The picker: the practice line, and s for the stats screen.
+    tmux.wait_for("no streak yet · last: Tmux check, today");
+    tmux.keys(&["s"]);
+    // The bottom row is written last: the whole screen is there once it shows.
+    let screen = tmux.wait_for("q back");
+    assert!(
+        screen.contains("Practice days")
+            && screen.contains("Minutes a week")
+            && screen.contains("Stiffness"),
+        "{screen}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("pick a routine");
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&path("status")), "0", "exit status");
+    assert_eq!(history().unwrap().lines().count(), 2);
+}

@@ -102,9 +102,9 @@ impl<C: Cues> RunLog for Recorded<C> {
 
 impl<C: Cues> Cues for Recorded<C> {
     fn on_events(&mut self, session: &Session, events: &[Stamped], now: Duration) {
-        let wall = (self.wall)();
-        if let Some(ended) = self.recording.observe(session, events, now, &wall) {
-            self.keep(ended, &wall);
+        let clock = self.wall;
+        if let Some(ended) = self.recording.observe(session, events, now, &clock) {
+            self.keep(ended, &clock());
         }
         self.cues.on_events(session, events, now);
     }

@@ -116,6 +116,10 @@ impl Stamp {
     }
 
     pub fn parse(text: &str) -> Result<Stamp, String> {
+        Stamp::from_text(text.to_string())
+    }
+
+    fn from_text(text: String) -> Result<Stamp, String> {
         let at: jiff::Timestamp = text
             .parse()
             .map_err(|error| format!("{text:?} is not a time with an offset: {error}"))?;
@@ -123,11 +127,7 @@ impl Stamp {
         let date: jiff::civil::Date = (text.get(..10))
             .and_then(|date| date.parse().ok())
             .ok_or_else(|| format!("{text:?} does not start with a date"))?;
-        Ok(Stamp {
-            text: text.to_string(),
-            at,
-            date,
-        })
+        Ok(Stamp { text, at, date })
     }
 
     pub fn as_str(&self) -> &str {
@@ -151,8 +151,9 @@ impl Stamp {
 
 impl<'de> Deserialize<'de> for Stamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Stamp, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Stamp::parse(&text).map_err(serde::de::Error::custom)
+        // One allocation: the string read is the one kept.
+        let text = String::deserialize(deserializer)?;
+        Stamp::from_text(text).map_err(serde::de::Error::custom)
     }
 }
 

@@ -94,18 +94,20 @@ impl Recording {
         Recording { notes, run: None }
     }
 
-    /// Takes in what the session just did at driver time `now` (`wall` is the local time
-    /// now). Returns the run that a new start just ended, if any.
+    /// Takes in what the session just did at driver time `now` (`wall` tells the local
+    /// time, asked only when a run starts). Returns the run that a new start just ended.
     pub fn observe(
         &mut self,
         session: &Session,
         events: &[Stamped],
         now: Duration,
-        wall: &jiff::ZonedDateTime,
+        wall: &dyn Fn() -> jiff::ZonedDateTime,
     ) -> Option<Ended> {
         let mut ended = None;
         for stamped in events {
             if stamped.event == Event::Start {
+                let wall = wall();
+                let wall = &wall;
                 let ending = self.run.as_ref().map(|run| match run.status {
                     Status::Done => Ending::Finished,
                     _ => Ending::Quit,

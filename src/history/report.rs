@@ -26,7 +26,7 @@ pub fn table(records: &[Record]) -> String {
         .clamp(7, 28);
     let _ = writeln!(
         out,
-        "{:<10}  {:<5}  {:<width$}  {:>7}  {:<16}  stiffness",
+        "{:<10}  {:<5}  {:<width$}  {:>7}  {:<18}  stiffness",
         "date", "start", "routine", "taken", "steps"
     );
     for (record, title) in records.iter().zip(&titles) {
@@ -42,7 +42,7 @@ pub fn table(records: &[Record]) -> String {
         };
         let _ = writeln!(
             out,
-            "{:<10}  {:<5}  {title:<width$}  {:>7}  {steps:<16}  {}{ending}",
+            "{:<10}  {:<5}  {title:<width$}  {:>7}  {steps:<18}  {}{ending}",
             record.start.date(),
             record.start.clock(),
             elapsed(std::time::Duration::from_secs_f64(record.active.max(0.0))),

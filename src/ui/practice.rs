@@ -28,6 +28,8 @@ pub struct Practice {
     pub days: BTreeSet<Date>,
     /// The latest session recorded.
     pub last: Option<Record>,
+    /// `Date::ZERO` when nothing was loaded (`Practice::default()`): the summary then shows
+    /// no practice line.
     pub today: Date,
     /// The step (0-based) to offer to resume at.
     pub resume: Option<usize>,
@@ -49,16 +51,25 @@ impl Default for Practice {
 impl Practice {
     /// The practice as the history and the state folder tell it. `rated`: a rating was
     /// already given (`--before`), which also means "ask me again".
-    pub fn load(settings: &Settings, notes: &Notes, rated: bool) -> Practice {
+    /// Also returns a warning for each history line that could not be read, to say once
+    /// the terminal is given back.
+    pub fn load(settings: &Settings, notes: &Notes, rated: bool) -> (Practice, Vec<String>) {
         let asking = Asking::from_env(settings.ask_stiffness);
         if rated {
             asking.answered();
         }
-        let records = History::from_env()
-            .and_then(|history| history.load().ok())
-            .map(|loaded| loaded.records)
-            .unwrap_or_default();
-        Practice::from_records(notes.clone(), Some(asking), &records, today())
+        let (records, warnings) = match History::from_env() {
+            Some(history) => match history.load() {
+                Ok(loaded) => {
+                    let warnings = loaded.warnings(history.path());
+                    (loaded.records, warnings)
+                }
+                Err(_) => Default::default(),
+            },
+            None => Default::default(),
+        };
+        let practice = Practice::from_records(notes.clone(), Some(asking), &records, today());
+        (practice, warnings)
     }
 
     pub fn from_records(
@@ -134,6 +145,9 @@ impl Practice {
     }
 }
 
+/// The end summary's height at most (with its paused line), to centre it with these lines.
+const SUMMARY_ROWS: u16 = 9;
+
 /// Below the end summary: the stiffness prompt while it waits, else the streak and the
 /// before → after change.
 pub struct SummaryExtras<'a> {
@@ -168,9 +182,29 @@ impl SummaryExtras<'_> {
                     .map(|line| Line::styled(line, theme.notice())),
             );
         }
-        let rows = (lines.len() as u16 + u16::from(area.height >= 12)).min(area.height / 3);
-        let [rest, bottom] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(rows)]).areas(area);
+        let rows = lines.len() as u16;
+        // On a tall screen the summary and these lines are one block, centred together;
+        // on a short one these lines take the bottom rows.
+        let group = SUMMARY_ROWS + 1 + rows;
+        let (rest, bottom) = if area.height >= group + 2 {
+            let top = area.y + (area.height - group) / 2;
+            let summary = Rect {
+                y: top,
+                height: SUMMARY_ROWS,
+                ..area
+            };
+            let below = Rect {
+                y: top + SUMMARY_ROWS + 1,
+                height: rows,
+                ..area
+            };
+            (summary, below)
+        } else {
+            let rows = rows.min(area.height / 3);
+            let [rest, bottom] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(rows)]).areas(area);
+            (rest, bottom)
+        };
         for (y, line) in (bottom.y..bottom.bottom()).zip(lines) {
             line.centered().render(
                 Rect {
@@ -218,6 +252,69 @@ mod tests {
         notes.set_before(Some(6));
         notes.set_after(Some(3));
         assert_eq!(practice.summary_line(), "streak 4 days · stiffness 6 → 3");
+    }
+
+    /// The end summary as the player draws it, with the practice below.
+    struct Finished<'a> {
+        extras: SummaryExtras<'a>,
+    }
+
+    impl Widget for &Finished<'_> {
+        fn render(self, area: Rect, buf: &mut Buffer) {
+            let summary = crate::ui::summary::Summary {
+                title: "Morning back".into(),
+                ended: crate::ui::summary::Ended::Finished,
+                taken: std::time::Duration::from_secs(17 * 60 + 40),
+                paused: std::time::Duration::ZERO,
+                completed: 12,
+                skipped: 0,
+                steps: 12,
+                back_to_list: false,
+            };
+            let theme = self.extras.theme;
+            let rest = self.extras.render_below(area, buf);
+            (&crate::ui::summary::SummaryView {
+                summary: &summary,
+                theme,
+            })
+                .render(rest, buf);
+        }
+    }
+
+    #[test]
+    fn the_summary_with_the_prompt_then_with_the_streak_and_change() {
+        use insta::assert_snapshot;
+        let today = day("2026-12-01");
+        let notes = Notes::new("morning-back");
+        notes.set_before(Some(6));
+        let records = sample::fortnight(today, &[1, 2, 3]);
+        let practice = Practice::from_records(notes.clone(), None, &records, today);
+        let rating = Rating::default();
+        for (width, height) in [(80, 24), (40, 12)] {
+            let asking = Finished {
+                extras: SummaryExtras {
+                    practice: &practice,
+                    after: Some(&rating),
+                    note: None,
+                    theme: Theme::COLOR,
+                },
+            };
+            let screen = crate::ui::testing::draw(width, height, &asking);
+            assert_snapshot!(format!("summary_asking_{width}x{height}"), screen);
+        }
+        notes.set_after(Some(3));
+        for (width, height) in [(80, 24), (40, 12)] {
+            let rated = Finished {
+                extras: SummaryExtras {
+                    practice: &practice,
+                    after: None,
+                    note: Some(crate::history::asking::STOPPED),
+                    theme: Theme::COLOR,
+                },
+            };
+            let screen = crate::ui::testing::draw(width, height, &rated);
+            assert_snapshot!(format!("summary_practice_{width}x{height}"), screen);
+        }
     }
 
     #[test]

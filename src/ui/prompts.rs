@@ -8,11 +8,15 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use super::frontend;
+use super::frontend::Options;
 use super::keys::{Key, key};
 use super::rating::{Answer, Rating, RatingView};
 use super::resume::{Choice, ResumeOffer, choice};
 use super::theme::Theme;
-use crate::runtime::{Input, Inputs};
+use crate::history::asking::{self, Asking};
+use crate::runtime::{Input, Inputs, Outcome};
+use crate::session::Plan;
+use crate::terminal::{self, Keys, SizedBackend};
 
 /// Shows `draw` until `answer` makes something of a key; `None` when a signal came or the
 /// terminal went away. Ctrl-Z suspends and redraws.
@@ -94,6 +98,85 @@ where
         choice,
     )
     .await
+}
+
+/// What the screens before a routine decided.
+pub(crate) enum Before {
+    /// Play, from this step when resuming.
+    Play(Option<usize>),
+    End(Outcome),
+}
+
+/// The resume offer when the last run stopped early, then the stiffness prompt when it is
+/// due; the rating goes into the practice's notes.
+pub(crate) async fn before_the_routine(
+    screen: &mut Terminal<SizedBackend>,
+    keys: &Keys,
+    plan: &Plan,
+    options: &mut Options,
+) -> anyhow::Result<Before> {
+    let theme = options.theme;
+    let mut suspend = terminal::suspend;
+    let mut from = None;
+    if let Some(step) = options.practice.resume.take() {
+        let step_name = plan.routine.steps.get(step).map_or("", |s| s.name.as_str());
+        let offer = ResumeOffer {
+            title: &plan.routine.title,
+            step,
+            step_name,
+            theme,
+        };
+        match offer_resume(screen, &offer, keys.inputs(), &mut suspend).await? {
+            Some(Choice::Resume) => from = Some(step),
+            Some(Choice::FromTheStart) => {}
+            Some(Choice::Quit) => return Ok(Before::End(Outcome::Quit)),
+            None => return Ok(Before::End(Outcome::Signalled)),
+        }
+    }
+    let practice = &options.practice;
+    if practice.asks() && practice.notes.before().is_none() {
+        match ask_rating(screen, theme, keys.inputs(), &mut suspend).await? {
+            Some(Answer::Rated(rating)) => {
+                practice.notes.set_before(Some(rating));
+                practice.asking.iter().for_each(Asking::answered);
+            }
+            Some(Answer::Skipped) => {
+                let stopped = practice.asking.as_ref().is_some_and(Asking::skipped);
+                if stopped {
+                    options.notice = Some(asking::STOPPED.to_string());
+                }
+            }
+            Some(Answer::Quit) => return Ok(Before::End(Outcome::Quit)),
+            None => return Ok(Before::End(Outcome::Signalled)),
+        }
+    }
+    Ok(Before::Play(from))
+}
+
+/// The stats screen until a key; `false` when a signal came or the terminal went away.
+pub(crate) async fn show_stats<B: Backend>(
+    screen: &mut Terminal<B>,
+    theme: Theme,
+    inputs: Inputs,
+    suspend: &mut dyn FnMut() -> io::Result<()>,
+) -> anyhow::Result<bool>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let stats = super::stats::load();
+    let view = super::stats::StatsView {
+        stats: &stats,
+        theme,
+    };
+    let shown = wait_for(
+        screen,
+        inputs,
+        suspend,
+        |frame| frame.render_widget(&view, frame.area()),
+        key,
+    )
+    .await?;
+    Ok(shown.is_some())
 }
 
 #[cfg(test)]

@@ -12,11 +12,8 @@ use super::keys::{Key, key};
 use super::picker::{Item, Picked, Picker, PickerView};
 use super::practice::Practice;
 use super::prompts;
-use super::rating::Answer;
-use super::resume::{Choice, ResumeOffer};
 use super::safety::{SafetyNote, Store};
 use super::theme::Theme;
-use crate::history::asking::{self, Asking};
 use crate::history::log::RunLog;
 use crate::history::resume::Resume;
 use crate::routine::library;
@@ -128,70 +125,17 @@ async fn play_on(
         }
     }
     let resumed;
-    let plan = match before_the_routine(screen, keys, plan, &mut options).await? {
-        Before::Play(None) => plan,
-        Before::Play(Some(step)) => {
+    let plan = match prompts::before_the_routine(screen, keys, plan, &mut options).await? {
+        prompts::Before::Play(None) => plan,
+        prompts::Before::Play(Some(step)) => {
             resumed = plan.clone().starting_at(step);
             &resumed
         }
-        Before::End(outcome) => return Ok((outcome, options.muted)),
+        prompts::Before::End(outcome) => return Ok((outcome, options.muted)),
     };
     let mut player = Player::new(screen, options, Box::new(terminal::suspend));
     let outcome = runtime::run(plan, clock, &mut player, cues, keys.inputs()).await?;
     Ok((outcome, player.muted()))
-}
-
-/// What the screens before a routine decided.
-enum Before {
-    /// Play, from this step when resuming.
-    Play(Option<usize>),
-    End(Outcome),
-}
-
-/// The resume offer when the last run stopped early, then the stiffness prompt when it is
-/// due; the rating goes into the practice's notes.
-async fn before_the_routine(
-    screen: &mut Screen,
-    keys: &Keys,
-    plan: &Plan,
-    options: &mut Options,
-) -> anyhow::Result<Before> {
-    let theme = options.theme;
-    let mut suspend = terminal::suspend;
-    let mut from = None;
-    if let Some(step) = options.practice.resume.take() {
-        let step_name = plan.routine.steps.get(step).map_or("", |s| s.name.as_str());
-        let offer = ResumeOffer {
-            title: &plan.routine.title,
-            step,
-            step_name,
-            theme,
-        };
-        match prompts::offer_resume(screen, &offer, keys.inputs(), &mut suspend).await? {
-            Some(Choice::Resume) => from = Some(step),
-            Some(Choice::FromTheStart) => {}
-            Some(Choice::Quit) => return Ok(Before::End(Outcome::Quit)),
-            None => return Ok(Before::End(Outcome::Signalled)),
-        }
-    }
-    let practice = &options.practice;
-    if practice.asks() && practice.notes.before().is_none() {
-        match prompts::ask_rating(screen, theme, keys.inputs(), &mut suspend).await? {
-            Some(Answer::Rated(rating)) => {
-                practice.notes.set_before(Some(rating));
-                practice.asking.iter().for_each(Asking::answered);
-            }
-            Some(Answer::Skipped) => {
-                let stopped = practice.asking.as_ref().is_some_and(Asking::skipped);
-                if stopped {
-                    options.notice = Some(asking::STOPPED.to_string());
-                }
-            }
-            Some(Answer::Quit) => return Ok(Before::End(Outcome::Quit)),
-            None => return Ok(Before::End(Outcome::Signalled)),
-        }
-    }
-    Ok(Before::Play(from))
 }
 
 async fn pick_and_play(
@@ -213,21 +157,9 @@ async fn pick_and_play(
         let index = match picked {
             Picked::Start(index) => index,
             Picked::Stats => {
-                let stats = super::stats::load();
-                let view = super::stats::StatsView {
-                    stats: &stats,
-                    theme,
-                };
-                let mut suspend = terminal::suspend;
-                let shown = prompts::wait_for(
-                    screen,
-                    keys.inputs(),
-                    &mut suspend,
-                    |frame| frame.render_widget(&view, frame.area()),
-                    key,
-                )
-                .await?;
-                if shown.is_none() {
+                if !prompts::show_stats(screen, theme, keys.inputs(), &mut terminal::suspend)
+                    .await?
+                {
                     return Ok(Outcome::Signalled);
                 }
                 frontend::refresh(screen)?;

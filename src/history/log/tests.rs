@@ -2,6 +2,7 @@ use std::time::Duration;
 
 use super::*;
 use crate::history::record::Record;
+use crate::history::recording::Recording;
 use crate::routine::{Hold, Routine, Step, StepKind};
 use crate::runtime::stream::{Stream, Style};
 use crate::runtime::{Clock, Input, Inputs, Silence};
@@ -48,6 +49,8 @@ struct Run {
     records: Vec<Record>,
     resume: Resume,
     outcome: Outcome,
+    /// Keeps the history's folder until the test is done with the resume points.
+    _dir: tempfile::TempDir,
 }
 
 /// Plays `plan` as `--json` with `script` (driver time, stdin line), recording into a temp
@@ -74,11 +77,11 @@ async fn play(plan: Plan, notes: Notes, script: Vec<(f64, &'static str)>) -> Run
     recorded.finish(outcome);
     assert_eq!(recorded.warning(), None);
     let records = history.load().unwrap().records;
-    std::mem::forget(dir);
     Run {
         records,
         resume,
         outcome,
+        _dir: dir,
     }
 }
 
@@ -182,4 +185,46 @@ fn a_history_that_cannot_be_written_gives_one_warning() {
         warning.starts_with("could not record this session in "),
         "{warning}"
     );
+}
+
+#[test]
+fn again_from_the_summary_keeps_the_finished_run_and_starts_a_fresh_one() {
+    let notes = Notes::new("short-back");
+    notes.set_before(Some(5));
+    notes.set_after(Some(2));
+    let mut recording = Recording::new(notes.clone());
+    let plan = Plan::new(&routine());
+    let (mut session, events) = crate::session::Session::start(plan.clone(), Duration::ZERO);
+    assert_eq!(
+        recording.observe(&session, &events, Duration::ZERO, &wall),
+        None
+    );
+    let events = session.advance(secs(21.0));
+    assert_eq!(
+        recording.observe(&session, &events, secs(21.0), &wall),
+        None
+    );
+    // "r again": a new start ends the finished run.
+    let (mut again, events) = crate::session::Session::start(plan, secs(30.0));
+    let first = recording
+        .observe(&again, &events, secs(30.0), &wall)
+        .unwrap();
+    assert_eq!(first.record.outcome, Ending::Finished);
+    assert_eq!(
+        (first.record.before, first.record.after),
+        (Some(5), Some(2))
+    );
+    assert_eq!(first.stopped_at, None);
+    let events = again.command(crate::session::Command::Quit, secs(39.0));
+    recording.observe(&again, &events, secs(39.0), &wall);
+    let second = recording.finish(Ending::Quit, &wall()).unwrap();
+    assert_eq!(second.record.outcome, Ending::Quit);
+    assert_eq!(second.record.active, 9.0);
+    assert_eq!(
+        (second.record.before, second.record.after),
+        (None, None),
+        "rated afresh"
+    );
+    assert_eq!(second.stopped_at, Some((1, "Cat-cow".into())));
+    assert_eq!(recording.finish(Ending::Quit, &wall()), None, "kept once");
 }

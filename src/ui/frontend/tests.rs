@@ -583,3 +583,29 @@ async fn the_third_skip_in_a_row_says_the_asking_stops_and_how_to_turn_it_back_o
     );
     assert!(run.screen.contains("--before N"), "{}", run.screen);
 }
+
+#[tokio::test(start_paused = true)]
+async fn again_after_a_resumed_run_starts_from_the_first_step() {
+    let mut routine = routine();
+    routine.steps.drain(..2);
+    // A 20 s rest step, then a 65 s hold: resumed at the hold.
+    let run = play_plan(
+        Plan::new(&routine).starting_at(1),
+        options(),
+        vec![
+            (70.0, key(KeyCode::Char('r'))),
+            (71.0, key(KeyCode::Char('q'))),
+        ],
+    )
+    .await;
+    let starts: Vec<usize> = run
+        .events
+        .iter()
+        .filter_map(|(event, _)| match event {
+            Event::Phase { index, .. } => Some(*index),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(starts.first(), Some(&1), "resumed at the hold's prepare");
+    assert_eq!(starts.last(), Some(&0), "again: the first step");
+}

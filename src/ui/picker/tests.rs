@@ -269,3 +269,35 @@ fn an_empty_library_says_so() {
             .contains("No routines found.")
     );
 }
+
+fn with_practice() -> Picker {
+    let mut picker = picker();
+    picker.practice = Some("streak 5 days · last: Morning back, yesterday 07:48".into());
+    picker
+}
+
+#[test]
+fn s_opens_the_stats_when_there_is_a_practice_line_and_types_while_filtering() {
+    let mut plain = picker();
+    assert_eq!(press(&mut plain, KeyCode::Char('s')), None);
+    let mut picker = with_practice();
+    assert_eq!(press(&mut picker, KeyCode::Char('s')), Some(Picked::Stats));
+    press(&mut picker, KeyCode::Char('/'));
+    assert_eq!(press(&mut picker, KeyCode::Char('s')), None);
+    assert_eq!(picker.filter, "s");
+}
+
+#[test]
+fn the_picker_with_its_practice_line() {
+    let picker = with_practice();
+    for (width, height) in [(80, 24), (40, 12)] {
+        let view = PickerView {
+            picker: &picker,
+            theme: Theme::COLOR,
+        };
+        assert_snapshot!(
+            format!("picker_practice_{width}x{height}"),
+            draw(width, height, &view)
+        );
+    }
+}
