@@ -240,6 +240,9 @@ fn a_stopped_run_offers_to_resume_and_the_picker_shows_the_practice_and_its_stat
     tmux.wait_for("step 1 of 2");
     tmux.keys(&["n"]);
     tmux.wait_for("step 2 of 2");
+    // q stops and shows the summary; q again leaves it.
+    tmux.keys(&["q"]);
+    tmux.wait_for("Stopped");
     tmux.keys(&["q"]);
 
     // Second run: the offer to resume, then the prompt again, then step 2 at once.
@@ -254,6 +257,8 @@ fn a_stopped_run_offers_to_resume_and_the_picker_shows_the_practice_and_its_stat
     tmux.keys(&["s"]);
     tmux.wait_for("step 2 of 2");
     tmux.wait_for("Slow breaths");
+    tmux.keys(&["q"]);
+    tmux.wait_for("Stopped");
     tmux.keys(&["q"]);
 
     // The picker: the practice line, and s for the stats screen.
