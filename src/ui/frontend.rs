@@ -229,6 +229,7 @@ where
                         practice,
                         after: after.as_ref(),
                         note: *practice_note,
+                        finished: summary.ended == super::summary::Ended::Finished,
                         theme,
                     };
                     let area = extras.render_below(area, frame.buffer_mut());

@@ -113,9 +113,10 @@ impl Practice {
         stats::streak(&days, self.today)
     }
 
-    /// The summary's line: `streak 5 days · stiffness 6 → 3`.
-    pub fn summary_line(&self) -> String {
-        let mut parts = vec![streak_words(self.streak(true).current)];
+    /// The summary's line: `streak 5 days · stiffness 6 → 3`; today counts when this run
+    /// `finished` (a stopped one does not make a day).
+    pub fn summary_line(&self, finished: bool) -> String {
+        let mut parts = vec![streak_words(self.streak(finished).current)];
         match (self.notes.before(), self.notes.after()) {
             (Some(before), Some(after)) => parts.push(format!("stiffness {before} → {after}")),
             (Some(before), None) => parts.push(format!("stiffness before {before}")),
@@ -155,6 +156,8 @@ pub struct SummaryExtras<'a> {
     pub after: Option<&'a Rating>,
     /// Said once the prompt was skipped for the last time.
     pub note: Option<&'a str>,
+    /// The run ran to its end (so today counts in the streak).
+    pub finished: bool,
     pub theme: Theme,
 }
 
@@ -174,7 +177,10 @@ impl SummaryExtras<'_> {
             (&view).render(prompt, buf);
             return rest;
         }
-        let mut lines = vec![Line::styled(self.practice.summary_line(), theme.title())];
+        let mut lines = vec![Line::styled(
+            self.practice.summary_line(self.finished),
+            theme.title(),
+        )];
         if let Some(note) = self.note {
             lines.extend(
                 crate::ui::format::wrap(note, usize::from(area.width.saturating_sub(2)))
@@ -248,10 +254,18 @@ mod tests {
         let notes = Notes::new("morning-back");
         let practice = Practice::from_records(notes.clone(), None, &records, today);
         assert_eq!(practice.streak(false).current, 3);
-        assert_eq!(practice.summary_line(), "streak 4 days");
+        assert_eq!(practice.summary_line(true), "streak 4 days");
         notes.set_before(Some(6));
         notes.set_after(Some(3));
-        assert_eq!(practice.summary_line(), "streak 4 days · stiffness 6 → 3");
+        assert_eq!(
+            practice.summary_line(true),
+            "streak 4 days · stiffness 6 → 3"
+        );
+        // A run stopped early does not make today a practice day.
+        assert_eq!(
+            practice.summary_line(false),
+            "streak 3 days · stiffness 6 → 3"
+        );
     }
 
     /// The end summary as the player draws it, with the practice below.
@@ -296,6 +310,7 @@ mod tests {
                     practice: &practice,
                     after: Some(&rating),
                     note: None,
+                    finished: true,
                     theme: Theme::COLOR,
                 },
             };
@@ -309,6 +324,7 @@ mod tests {
                     practice: &practice,
                     after: None,
                     note: Some(crate::history::asking::STOPPED),
+                    finished: true,
                     theme: Theme::COLOR,
                 },
             };
