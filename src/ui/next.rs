@@ -37,10 +37,7 @@ impl Next {
             return Next::Phase(into.kind, into.len);
         }
         let doing = Doing::of(now);
-        let Some(next) = plan.phases[index + 1..]
-            .iter()
-            .find(|phase| Doing::of(phase) != doing)
-        else {
+        let Some(next) = first_change(plan, index, &doing) else {
             return Next::End;
         };
         if next.step != now.step {
@@ -75,6 +72,28 @@ impl Next {
             Next::End => "the end".into(),
         }
     }
+}
+
+/// The first phase after `index` where the person does something else. A breathing step's
+/// breaths are all one thing, and there can be many: the answer is then found from where
+/// the step ends, so a frame's cost never grows with the number of breaths.
+fn first_change<'p>(plan: &'p Plan, index: usize, doing: &Doing<'_>) -> Option<&'p Phase> {
+    let now = &plan.phases[index];
+    if now.kind.is_breathing() {
+        let end = plan
+            .step_starts
+            .get(now.step + 1)
+            .copied()
+            .unwrap_or(plan.phases.len());
+        let last = end.checked_sub(1).filter(|&last| last > index);
+        return match last.map(|last| &plan.phases[last]) {
+            Some(rest) if rest.kind == PhaseKind::Rest => Some(rest),
+            _ => plan.phases.get(end),
+        };
+    }
+    plan.phases[index + 1..]
+        .iter()
+        .find(|phase| Doing::of(phase) != *doing)
 }
 
 /// What the person is busy with during a phase: a release belongs to the rep it follows, so
