@@ -10,13 +10,14 @@ use super::alert::Alert;
 use super::front::{Front, Offer, Request};
 use super::last::LastSession;
 use super::machine::{Breaks, Command, Event};
-use crate::runtime::{Clock, Cues, Outcome};
+use crate::history::log::RunLog;
+use crate::runtime::{Clock, Outcome};
 
 /// How often (driver time) the history is looked at for a session played elsewhere.
 pub const POLL: Duration = Duration::from_secs(60);
 
 /// Everything a day of breaks needs besides its front end.
-pub struct Day<'a, L: LastSession, A: Alert, C: Cues> {
+pub struct Day<'a, L: LastSession, A: Alert, C: RunLog> {
     pub every: Duration,
     /// `--speed`: scales the whole day, breaks included.
     pub speed: f64,
@@ -29,7 +30,7 @@ pub struct Day<'a, L: LastSession, A: Alert, C: Cues> {
 }
 
 /// Runs the day until the user quits or a signal ends it.
-pub async fn run<L: LastSession, A: Alert, C: Cues>(
+pub async fn run<L: LastSession, A: Alert, C: RunLog>(
     front: &mut impl Front,
     day: Day<'_, L, A, C>,
 ) -> anyhow::Result<Outcome> {
@@ -102,6 +103,8 @@ pub async fn run<L: LastSession, A: Alert, C: Cues>(
         front.show(&breaks, &offer, &events, now)?;
         if command == Command::Start && events.contains(&Event::Start) {
             let outcome = front.play(&offer, Clock::start(speed), cues).await?;
+            // Kept now, not when the day ends: the count of breaks and other terminals read it.
+            cues.finish(outcome);
             if outcome == Outcome::Signalled {
                 return Ok(outcome);
             }

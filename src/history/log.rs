@@ -94,6 +94,11 @@ pub trait RunLog: Cues {
     fn finish(&mut self, outcome: Outcome);
 }
 
+/// No sound and no history: nothing to keep.
+impl RunLog for crate::runtime::Silence {
+    fn finish(&mut self, _: Outcome) {}
+}
+
 impl<C: Cues> RunLog for Recorded<C> {
     fn finish(&mut self, outcome: Outcome) {
         Recorded::finish(self, outcome);

@@ -73,7 +73,7 @@ pub async fn breaks<L, A, C>(
 where
     L: crate::breaks::LastSession,
     A: crate::breaks::alert::Alert,
-    C: Cues,
+    C: crate::history::log::RunLog,
 {
     let guard = terminal::enter()?;
     let result: anyhow::Result<Outcome> = async {
