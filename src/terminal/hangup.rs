@@ -21,14 +21,7 @@ pub fn gone() -> bool {
 
 /// Whether one of `fds` reports a hangup right now (a poll that does not wait).
 fn hung_up_now(fds: &[RawFd]) -> bool {
-    let mut polled: Vec<libc::pollfd> = fds
-        .iter()
-        .map(|&fd| libc::pollfd {
-            fd,
-            events: 0,
-            revents: 0,
-        })
-        .collect();
+    let mut polled = asking_nothing(fds);
     // SAFETY: `polled` is a valid, exclusively borrowed array of `polled.len()` entries.
     let ready = unsafe { libc::poll(polled.as_mut_ptr(), polled.len() as libc::nfds_t, 0) };
     ready > 0 && polled.iter().any(|p| p.revents & libc::POLLHUP != 0)
@@ -74,14 +67,7 @@ fn is_terminal(fd: RawFd) -> bool {
 
 /// Blocks until one of `fds` reports a hangup or an error; `false` if polling itself fails.
 fn wait_for_hangup(fds: &[RawFd]) -> bool {
-    let mut polled: Vec<libc::pollfd> = fds
-        .iter()
-        .map(|&fd| libc::pollfd {
-            fd,
-            events: 0,
-            revents: 0,
-        })
-        .collect();
+    let mut polled = asking_nothing(fds);
     loop {
         // SAFETY: `polled` is a valid, exclusively borrowed array of `polled.len()` entries.
         let ready = unsafe { libc::poll(polled.as_mut_ptr(), polled.len() as libc::nfds_t, -1) };
@@ -104,4 +90,16 @@ fn wait_for_hangup(fds: &[RawFd]) -> bool {
             return false;
         }
     }
+}
+
+/// `pollfd`s that ask for no event: the kernel reports a hangup whatever was asked, and
+/// keys waiting to be read never wake them.
+fn asking_nothing(fds: &[RawFd]) -> Vec<libc::pollfd> {
+    fds.iter()
+        .map(|&fd| libc::pollfd {
+            fd,
+            events: 0,
+            revents: 0,
+        })
+        .collect()
 }
