@@ -42,7 +42,7 @@ impl Options {
             muted,
             silent: notice.is_some(),
             notice,
-            back_to_list: false,
+            back_to: None,
             voice: None,
             safety: store.due(&today).then_some((store, today)),
             practice: practice::Practice::default(),

@@ -15,7 +15,7 @@ use super::player::PlayerView;
 use super::practice::{self, Practice};
 use super::rating::{Answer, Rating};
 use super::safety::Store;
-use super::summary::{Ended, Summary, SummaryView};
+use super::summary::{BackTo, Ended, Summary, SummaryView};
 use super::theme::Theme;
 use crate::config::Voice;
 use crate::history::asking::Asking;
@@ -40,7 +40,7 @@ pub struct Options {
     /// There is no sound device: unmuting brings the notice back instead of sound.
     pub silent: bool,
     /// Started from the picker: the summary's `q` goes back to the list.
-    pub back_to_list: bool,
+    pub back_to: Option<BackTo>,
     /// The spoken guidance's level; `None` when the run has no speech at all.
     pub voice: Option<Voice>,
     /// Show the safety note before the routine starts, and record the day in this store.
@@ -69,7 +69,7 @@ pub struct Player<'t, B: Backend> {
     /// The notice was shown as the routine started (a restart doesn't show it again).
     notice_said: bool,
     silent: bool,
-    back_to_list: bool,
+    back_to: Option<BackTo>,
     voice: Option<Voice>,
     screen: Screen,
     help: bool,
@@ -128,7 +128,7 @@ where
             notice_until: None,
             notice_said: false,
             silent: options.silent,
-            back_to_list: options.back_to_list,
+            back_to: options.back_to,
             voice: options.voice,
             screen: Screen::Playing,
             help: false,
@@ -367,7 +367,7 @@ impl<B: Backend> Player<'_, B> {
             completed,
             skipped,
             steps: plan.step_count(),
-            back_to_list: self.back_to_list,
+            back_to: self.back_to,
         });
     }
 }

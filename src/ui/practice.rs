@@ -283,7 +283,7 @@ mod tests {
                 completed: 12,
                 skipped: 0,
                 steps: 12,
-                back_to_list: false,
+                back_to: None,
             };
             let theme = self.extras.theme;
             let rest = self.extras.render_below(area, buf);

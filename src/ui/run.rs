@@ -173,7 +173,7 @@ async fn pick_and_play(
             let plan = Plan::new(routine);
             practice.notes.set_routine(&entry.name);
             let mut options = Options {
-                back_to_list: true,
+                back_to: Some(super::summary::BackTo::List),
                 ..Options::from_env(muted, notice.clone())
             };
             options.practice = practice.clone();

@@ -24,6 +24,15 @@ pub enum Ended {
     Stopped,
 }
 
+/// The screen a routine was started from, which the summary's `q` goes back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackTo {
+    /// The picker's list of routines.
+    List,
+    /// The countdown of `supple breaks`.
+    Breaks,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
     pub title: String,
@@ -35,8 +44,9 @@ pub struct Summary {
     pub completed: usize,
     pub skipped: usize,
     pub steps: usize,
-    /// Where `q` goes from here: back to the picker's list, or out of the program.
-    pub back_to_list: bool,
+    /// Where `q` goes from here: back to the screen the routine was started from, or (none)
+    /// out of the program.
+    pub back_to: Option<BackTo>,
 }
 
 impl Summary {
@@ -81,12 +91,15 @@ impl Summary {
 
     /// The keys and what each does from here, in full and in a word.
     pub fn keys(&self, short: bool) -> [(&'static str, &'static str); 2] {
-        match (self.back_to_list, short) {
-            (true, false) => [("r", "start again"), ("q", "back to the list")],
-            (false, false) => [("r", "start again"), ("q", "quit")],
-            (true, true) => [("r", "again"), ("q", "list")],
-            (false, true) => [("r", "again"), ("q", "quit")],
-        }
+        let back = match (self.back_to, short) {
+            (Some(BackTo::List), false) => "back to the list",
+            (Some(BackTo::List), true) => "list",
+            (Some(BackTo::Breaks), false) => "back to the breaks",
+            (Some(BackTo::Breaks), true) => "back",
+            (None, _) => "quit",
+        };
+        let again = if short { "again" } else { "start again" };
+        [("r", again), ("q", back)]
     }
 }
 
@@ -178,7 +191,7 @@ mod tests {
             completed: 10,
             skipped: 2,
             steps: 12,
-            back_to_list: false,
+            back_to: None,
         }
     }
 
@@ -221,7 +234,7 @@ mod tests {
             ended: Ended::Stopped,
             completed: 3,
             skipped: 0,
-            back_to_list: true,
+            back_to: Some(BackTo::List),
             ..summary()
         };
         let view = SummaryView {
@@ -231,5 +244,20 @@ mod tests {
         let backend = draw(40, 12, &view);
         assert!(backend.to_string().contains("q back to the list"));
         assert_snapshot!("summary_stopped_40x12", backend);
+    }
+
+    #[test]
+    fn a_break_from_supple_breaks_goes_back_to_the_breaks() {
+        let from_breaks = Summary {
+            back_to: Some(BackTo::Breaks),
+            ..summary()
+        };
+        assert_eq!(from_breaks.keys(false)[1], ("q", "back to the breaks"));
+        assert_eq!(from_breaks.keys(true)[1], ("q", "back"));
+        let alone = Summary {
+            back_to: None,
+            ..summary()
+        };
+        assert_eq!(alone.keys(false), [("r", "start again"), ("q", "quit")]);
     }
 }

@@ -121,7 +121,10 @@ impl Front for BreakScreen<'_> {
         clock: Clock,
         cues: &mut impl Cues,
     ) -> anyhow::Result<Outcome> {
-        let options = Options::from_env(self.muted, self.notice.clone());
+        let options = Options {
+            back_to: Some(crate::ui::summary::BackTo::Breaks),
+            ..Options::from_env(self.muted, self.notice.clone())
+        };
         let (outcome, muted) =
             run::play_in_place(self.screen, self.keys, &offer.plan, clock, cues, options).await?;
         self.muted = muted;

@@ -27,7 +27,7 @@ fn check_a_breath(width: u16, height: u16) -> u32 {
         muted: false,
         notice: None,
         silent: false,
-        back_to_list: false,
+        back_to: None,
         safety: None,
         practice: Default::default(),
         voice: None,

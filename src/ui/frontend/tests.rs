@@ -47,7 +47,7 @@ fn options() -> Options {
         muted: false,
         notice: None,
         silent: false,
-        back_to_list: false,
+        back_to: None,
         voice: None,
         safety: None,
         practice: Default::default(),
