@@ -154,13 +154,22 @@ fn from_step(plan: &Plan, from: &str) -> Result<usize, Failure> {
 /// What a plain or JSON run says when the last run stopped early.
 fn resume_hint(name: &str, plan: &Plan, point: &Point) -> String {
     format!(
-        "{} stopped at step {}, {}; to pick up there: supple run {} --from {}",
+        "{} stopped at step {}, {}; to pick up there: {} --from {}",
         printable(&plan.routine.title),
         point.step + 1,
         printable(&point.name),
-        printable(name),
+        command_for(name),
         point.step + 1
     )
+}
+
+/// The command that plays the session recorded as `name` again: a `breathe:PATTERN`
+/// session is no routine `run` could find.
+fn command_for(name: &str) -> String {
+    match name.strip_prefix("breathe:") {
+        Some(pattern) => format!("supple breathe {}", printable(pattern)),
+        None => format!("supple run {}", printable(name)),
+    }
 }
 
 /// `supple` with no command: the full-screen picker; each routine picked plays full screen.
@@ -245,5 +254,16 @@ pub(crate) fn speaker(
                 Some("no sound device, running silently".to_string()),
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::command_for;
+
+    #[test]
+    fn the_resume_hint_names_a_command_that_plays_the_session_again() {
+        assert_eq!(command_for("morning-back"), "supple run morning-back");
+        assert_eq!(command_for("breathe:4-7-8"), "supple breathe 4-7-8");
     }
 }
