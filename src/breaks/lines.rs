@@ -1,7 +1,7 @@
 //! `supple breaks --plain` and `--json`: one line per change, flushed at once, and the
 //! commands `start`, `snooze`, `skip` and `quit` on standard input.
 
-use std::io::{ErrorKind, Write};
+use std::io::Write;
 use std::time::Duration;
 
 use serde::Serialize;
@@ -37,14 +37,10 @@ impl<W: Write> Lines<W> {
     }
 
     fn write(&mut self, text: &str) -> anyhow::Result<()> {
-        let result = writeln!(self.out, "{text}").and_then(|()| self.out.flush());
-        match result {
-            Err(error) if error.kind() == ErrorKind::BrokenPipe => {
-                self.closed = true;
-                Ok(())
-            }
-            other => Ok(other?),
+        if !crate::runtime::stream::write_line(&mut self.out, text)? {
+            self.closed = true;
         }
+        Ok(())
     }
 }
 

@@ -48,14 +48,10 @@ impl<W: Write> Stream<W> {
     }
 
     fn write(&mut self, text: &str) -> anyhow::Result<()> {
-        let result = writeln!(self.out, "{text}").and_then(|()| self.out.flush());
-        match result {
-            Err(error) if error.kind() == ErrorKind::BrokenPipe => {
-                self.closed = true;
-                Ok(())
-            }
-            other => Ok(other?),
+        if !write_line(&mut self.out, text)? {
+            self.closed = true;
         }
+        Ok(())
     }
 }
 
@@ -111,5 +107,14 @@ impl<W: Write> Frontend for Stream<W> {
         } else {
             Vec::new()
         })
+    }
+}
+
+/// Writes one line and flushes it at once (a status bar reads it as it happens). Returns
+/// `false` when the reader has gone away (a closed pipe), which ends nothing by itself.
+pub fn write_line(out: &mut impl Write, text: &str) -> std::io::Result<bool> {
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(error) if error.kind() == ErrorKind::BrokenPipe => Ok(false),
+        other => other.map(|()| true),
     }
 }
