@@ -21,6 +21,7 @@ pub mod safety;
 pub mod stats;
 pub mod summary;
 pub mod theme;
+pub mod ticks;
 
 #[cfg(test)]
 mod testing;

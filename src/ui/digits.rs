@@ -56,9 +56,79 @@ pub fn size(text: &str, scale: u16) -> Option<(u16, u16)> {
 
 /// The largest scale at which `text` fits in `area`, if any.
 pub fn fit(text: &str, width: u16, height: u16) -> Option<u16> {
-    (1..=MAX_SCALE)
-        .rev()
-        .find(|&scale| size(text, scale).is_some_and(|(w, h)| w <= width && h <= height))
+    let pixels_wide = pixels(text)?.first().map_or(0, Vec::len) as u16;
+    // `ceil(HEIGHT·scale / 2) <= height` is `scale <= 2·height / HEIGHT`.
+    let by_height = u32::from(height) * 2 / HEIGHT as u32;
+    let by_width = u32::from(width)
+        .checked_div(u32::from(pixels_wide))
+        .unwrap_or(u32::MAX);
+    let scale = by_height.min(by_width).min(u32::from(MAX_SCALE)) as u16;
+    (scale > 0).then_some(scale)
+}
+
+/// Where big text goes in an area: the top left of its block of cells, and its scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placement {
+    pub x: u16,
+    pub y: u16,
+    pub scale: u16,
+}
+
+/// Where `text` goes, centred in `area` as large as it fits; `None` when it can't be big.
+pub fn place(text: &str, area: Rect) -> Option<Placement> {
+    let scale = fit(text, area.width, area.height)?;
+    let (width, height) = size(text, scale)?;
+    Some(Placement {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        scale,
+    })
+}
+
+/// The cells whose glyph differs between `from` and `to` drawn at `scale` from the same top
+/// left: (column, row, `to`'s glyph), counted from that corner. `None` when the two are not
+/// the same size, so that more than some glyphs would change. Costs the changed glyphs' cells,
+/// not the whole text's: once a second a countdown usually changes one digit.
+pub fn changes(from: &str, to: &str, scale: u16) -> Option<Vec<(u16, u16, char)>> {
+    let (from, to) = (pixels(from)?, pixels(to)?);
+    let width = to.first().map_or(0, Vec::len);
+    if from.first().map_or(0, Vec::len) != width {
+        return None;
+    }
+    let scale = usize::from(scale.max(1));
+    let rows = (HEIGHT * scale).div_ceil(2);
+    let mut changed = Vec::new();
+    for px in (0..width).filter(|&px| (0..HEIGHT).any(|y| from[y][px] != to[y][px])) {
+        for row in 0..rows {
+            let glyph = cell(&to, scale, px, row);
+            if cell(&from, scale, px, row) != glyph {
+                let columns = px * scale..(px + 1) * scale;
+                changed.extend(columns.map(|x| (x as u16, row as u16, glyph)));
+            }
+        }
+    }
+    Some(changed)
+}
+
+/// The glyph of the cells in pixel column `px` and cell row `row` at `scale`.
+fn cell(pixels: &[Vec<bool>], scale: usize, px: usize, row: usize) -> char {
+    let lit = |y: usize| {
+        pixels
+            .get(y / scale)
+            .and_then(|pixels| pixels.get(px))
+            .copied()
+            .unwrap_or(false)
+    };
+    half_block(lit(2 * row), lit(2 * row + 1))
+}
+
+fn half_block(upper: bool, lower: bool) -> char {
+    match (upper, lower) {
+        (true, true) => '█',
+        (true, false) => '▀',
+        (false, true) => '▄',
+        (false, false) => ' ',
+    }
 }
 
 /// The text as lines of block characters at `scale`.
@@ -67,25 +137,11 @@ pub fn lines(text: &str, scale: u16) -> Vec<String> {
         return vec![text.to_string()];
     };
     let scale = usize::from(scale.max(1));
-    // Pixel row of half-row `y`.
-    let lit = |x: usize, y: usize| {
-        pixels
-            .get(y / scale)
-            .and_then(|row| row.get(x / scale))
-            .copied()
-            .unwrap_or(false)
-    };
-    let width = pixels[0].len() * scale;
-    let half_rows = HEIGHT * scale;
-    (0..half_rows.div_ceil(2))
+    let width = pixels[0].len();
+    (0..(HEIGHT * scale).div_ceil(2))
         .map(|row| {
             (0..width)
-                .map(|x| match (lit(x, 2 * row), lit(x, 2 * row + 1)) {
-                    (true, true) => '█',
-                    (true, false) => '▀',
-                    (false, true) => '▄',
-                    (false, false) => ' ',
-                })
+                .flat_map(|px| std::iter::repeat_n(cell(&pixels, scale, px, row), scale))
                 .collect()
         })
         .collect()
@@ -99,14 +155,10 @@ pub struct BigText<'a> {
 
 impl Widget for BigText<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        match fit(self.text, area.width, area.height) {
-            Some(scale) => {
-                let lines = lines(self.text, scale);
-                let top = area.y + (area.height - lines.len() as u16) / 2;
-                for (y, line) in (top..).zip(&lines) {
-                    let width = line.chars().count() as u16;
-                    let x = area.x + (area.width - width) / 2;
-                    put_row(buf, x, y, line, usize::from(area.width), self.style);
+        match place(self.text, area) {
+            Some(at) => {
+                for (y, line) in (at.y..).zip(lines(self.text, at.scale)) {
+                    put_row(buf, at.x, y, &line, usize::from(area.width), self.style);
                 }
             }
             None if area.height > 0 => {
@@ -159,6 +211,63 @@ mod tests {
         assert_eq!(fit("45", 7, 3), Some(1));
         assert_eq!(fit("45", 6, 3), None);
         assert_eq!(fit("45", 80, 2), None);
+    }
+
+    /// The text drawn big in `area`, as a buffer.
+    fn drawn(text: &str, area: Rect) -> Buffer {
+        let mut buf = Buffer::empty(area);
+        BigText {
+            text,
+            style: Style::new(),
+        }
+        .render(area, &mut buf);
+        buf
+    }
+
+    #[test]
+    fn the_changed_cells_turn_one_countdown_into_the_next() {
+        let pairs = [
+            ("9:58", "9:57"),
+            ("0:10", "0:09"),
+            ("1:00", "0:59"),
+            ("12:34", "56:78"),
+            ("8", "8"),
+        ];
+        for (width, height) in [(40, 8), (100, 24), (200, 50), (17, 3)] {
+            let area = Rect::new(3, 2, width, height);
+            for (from, to) in pairs {
+                let at = place(from, area).expect("fits");
+                assert_eq!(
+                    place(to, area),
+                    Some(at),
+                    "{from} and {to} are the same size"
+                );
+                let mut buf = drawn(from, area);
+                let changes = changes(from, to, at.scale).expect("same size");
+                for (x, row, glyph) in &changes {
+                    buf[(at.x + x, at.y + row)].set_char(*glyph);
+                }
+                assert_eq!(buf, drawn(to, area), "{from} → {to} in {width}×{height}");
+                if from == to {
+                    assert!(changes.is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_change_of_one_digit_costs_that_digit_alone() {
+        let at = place("9:58", Rect::new(0, 0, 200, 50)).expect("fits");
+        let changes = changes("9:58", "9:57", at.scale).expect("same size");
+        let glyph = 3 * at.scale * (5 * at.scale).div_ceil(2);
+        assert!(!changes.is_empty() && changes.len() <= usize::from(glyph));
+        assert!(changes.iter().all(|(x, _, _)| *x >= 10 * at.scale));
+    }
+
+    #[test]
+    fn texts_of_other_sizes_have_no_changes_to_draw() {
+        assert_eq!(changes("10:00", "9:59", 2), None);
+        assert_eq!(changes("PAUSED", "9:59", 2), None);
     }
 
     #[test]

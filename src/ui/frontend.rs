@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
+use ratatui::layout::Rect;
 
 use super::format::{ceil_secs, until_tick};
 use super::help::Help;
@@ -17,6 +18,7 @@ use super::rating::{Answer, Rating};
 use super::safety::Store;
 use super::summary::{BackTo, Ended, Summary, SummaryView};
 use super::theme::Theme;
+use super::ticks::Ticker;
 use crate::config::Voice;
 use crate::history::asking::Asking;
 use crate::runtime::{Action, Frontend, Input};
@@ -83,10 +85,20 @@ pub struct Player<'t, B: Backend> {
     drawn: Option<Look>,
     dirty: bool,
     draws: u64,
+    /// How many of the draws were full frames.
+    full_draws: u64,
+    /// Draws every change of the time as a full frame: what ticks must look like.
+    #[cfg(test)]
+    no_ticks: bool,
     /// The pacer's form as last drawn (it depends on the screen's size and layout).
     pacer_form: Option<pacer::Form>,
     /// Moves the pacer alone between full frames, which then change at most once a second.
     painter: pacer::Painter,
+    /// Draws what the seconds change between full frames, which then come only when more
+    /// than the time changed.
+    ticker: Ticker,
+    /// The screen's area at the last full frame.
+    area: Option<Rect>,
     /// The streak and ratings for the summary.
     practice: Practice,
     /// The stiffness prompt on the summary, while it waits for an answer.
@@ -139,8 +151,13 @@ where
             drawn: None,
             dirty: true,
             draws: 0,
+            full_draws: 0,
+            #[cfg(test)]
+            no_ticks: false,
             pacer_form: None,
             painter: pacer::Painter::default(),
+            ticker: Ticker::default(),
+            area: None,
             practice: options.practice,
             after: None,
             practice_note: None,
@@ -188,18 +205,44 @@ where
         Some((self.pacer_form?, level))
     }
 
+    /// The notice line now: lost sound is news until it comes back, the start's notice only
+    /// for a while.
+    fn notice_now(&self) -> Option<String> {
+        let lost = crate::audio::health::lost().then_some(crate::audio::health::LOST_NOTICE);
+        let notice = self
+            .notice
+            .as_deref()
+            .filter(|_| self.notice_until.is_some());
+        lost.or(notice).map(str::to_string)
+    }
+
+    /// The player view of `session` now, with what the front end itself knows.
+    fn view<'s>(
+        &self,
+        session: &'s Session,
+        notice: Option<&'s str>,
+        now: Duration,
+    ) -> PlayerView<'s> {
+        let mut view = PlayerView::new(session, now);
+        view.theme = self.theme;
+        view.muted = self.muted;
+        view.notice = notice;
+        view.silent = self.silent;
+        view.lead_in = self.lead_in_until.map(|end| end.saturating_sub(now));
+        view
+    }
+
     fn draw(&mut self, session: &Session, now: Duration) -> anyhow::Result<()> {
         let theme = self.theme;
-        let lead_in = self.lead_in_until.map(|end| end.saturating_sub(now));
+        let notice = self.notice_now();
+        let view = matches!(self.screen, Screen::Playing)
+            .then(|| self.view(session, notice.as_deref(), now));
         let Player {
             terminal,
             screen,
             help,
-            muted,
-            notice,
-            notice_until,
-            silent,
             painter,
+            ticker,
             practice,
             after,
             practice_note,
@@ -207,24 +250,21 @@ where
         } = self;
         let mut pacer_form = None;
         let mut fixes = Vec::new();
-        let lost = crate::audio::health::lost().then_some(crate::audio::health::LOST_NOTICE);
+        let mut area = None;
         terminal.draw(|frame| {
+            area = Some(frame.area());
             let area = frame.area();
             let mut spot = None;
-            match screen {
-                Screen::Playing => {
-                    let mut view = PlayerView::new(session, now);
-                    view.theme = theme;
-                    view.muted = *muted;
-                    // Lost sound is news until it comes back; the start's notice only for a while.
-                    view.notice = lost.or(notice.as_deref().filter(|_| notice_until.is_some()));
-                    view.silent = *silent;
-                    view.lead_in = lead_in;
+            let mut ticking = None;
+            match (screen, &view) {
+                (Screen::Playing, Some(view)) => {
                     spot = view.pacer_spot(area);
                     pacer_form = spot.map(|(area, _, _)| pacer::Form::of(area));
-                    frame.render_widget(&view, area);
+                    frame.render_widget(view, area);
+                    // Under the help nothing may change alone.
+                    ticking = (!*help).then(|| view.ticking(area));
                 }
-                Screen::Summary(summary) => {
+                (Screen::Summary(summary), _) => {
                     let extras = practice::SummaryExtras {
                         practice,
                         after: after.as_ref(),
@@ -235,16 +275,48 @@ where
                     let area = extras.render_below(area, frame.buffer_mut());
                     frame.render_widget(&SummaryView { summary, theme }, area);
                 }
+                (Screen::Playing, None) => {}
             }
             if *help {
                 frame.render_widget(&Help { theme }, area);
             }
-            // Under the help the pacer must not move alone.
             fixes = painter.framed(frame.buffer_mut(), spot.filter(|_| !*help));
+            fixes.extend(ticker.framed(frame.buffer_mut(), ticking));
         })?;
         write_cells(terminal, &fixes)?;
         self.draws += 1;
+        self.full_draws += 1;
         self.pacer_form = pacer_form;
+        self.area = area;
+        Ok(())
+    }
+
+    /// A frame in which only the time changed (and perhaps the pacer): the changed cells of
+    /// the header, the digits and the gauges go straight to the terminal.
+    fn tick(&mut self, session: &Session, now: Duration, pacer_moved: bool) -> anyhow::Result<()> {
+        let ticked = self.area.and_then(|area| {
+            let notice = self.notice_now();
+            let ticking = self.view(session, notice.as_deref(), now).ticking(area);
+            self.ticker.ticked(ticking)
+        });
+        let Some(mut cells) = ticked else {
+            return self.draw(session, now);
+        };
+        let moved = match pacer_moved {
+            true => self
+                .pacer(session, now)
+                .and_then(|(form, level)| self.painter.moved(form, level)),
+            false => Some(Vec::new()),
+        };
+        let Some(moved) = moved else {
+            // What ticked is on the screen before the full frame, so the ticker's idea of
+            // the screen stays true.
+            write_cells(self.terminal, &cells)?;
+            return self.draw(session, now);
+        };
+        cells.extend(moved);
+        write_cells(self.terminal, &cells)?;
+        self.draws += 1;
         Ok(())
     }
 
@@ -373,6 +445,21 @@ impl<B: Backend> Player<'_, B> {
 }
 
 impl Look {
+    /// Whether `other` differs from this look in the seconds shown (and perhaps the pacer's
+    /// picture) alone, on the playing screen with nothing over it.
+    fn but_time(&self, other: &Look) -> bool {
+        self.screen == Screen::Playing
+            && !self.help
+            && self.lead_in_secs.is_some() == other.lead_in_secs.is_some()
+            && Look {
+                phase_secs: other.phase_secs,
+                total_secs: other.total_secs,
+                lead_in_secs: other.lead_in_secs,
+                pacer: other.pacer,
+                ..self.clone()
+            } == *other
+    }
+
     /// Whether `other` differs from this look in the pacer's picture alone.
     fn but_pacer(&self, other: &Look) -> bool {
         self.pacer != other.pacer
@@ -552,6 +639,13 @@ where
             refresh(self.terminal)?;
             self.dirty = true;
         }
+        if crate::audio::health::take_missing() {
+            // A muted run was unmuted, and only then did it look for a device.
+            self.silent = true;
+            self.notice = Some(crate::audio::health::NO_DEVICE.to_string());
+            self.notice_until = Some(now + NOTICE_FOR);
+            self.dirty = true;
+        }
         if self.notice_until.is_some_and(|end| now >= end) {
             self.notice_until = None;
         }
@@ -561,13 +655,16 @@ where
         }
         let look = self.look(session, now);
         if self.dirty || self.drawn.as_ref() != Some(&look) {
-            if !self.dirty
-                && self
-                    .drawn
-                    .as_ref()
-                    .is_some_and(|drawn| drawn.but_pacer(&look))
-            {
+            #[cfg(test)]
+            let ticks = !self.no_ticks;
+            #[cfg(not(test))]
+            let ticks = true;
+            let drawn = self.drawn.as_ref().filter(|_| !self.dirty);
+            if drawn.is_some_and(|drawn| drawn.but_pacer(&look)) {
                 self.move_pacer(session, now)?;
+            } else if let Some(drawn) = drawn.filter(|drawn| ticks && drawn.but_time(&look)) {
+                let pacer_moved = drawn.pacer != look.pacer;
+                self.tick(session, now, pacer_moved)?;
             } else {
                 self.draw(session, now)?;
             }
@@ -582,3 +679,5 @@ where
 mod pacer_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tick_tests;

@@ -214,12 +214,18 @@ impl PlayerView<'_> {
     }
 
     fn render_digits(&self, area: Rect, buf: &mut Buffer) {
+        let (text, style) = self.countdown();
+        BigText { text: &text, style }.render(area, buf);
+    }
+
+    /// The big countdown's text and style: the lead-in's while it runs, else the phase's.
+    fn countdown(&self) -> (String, Style) {
         let text = format::countdown(self.lead_in.unwrap_or(self.phase_left));
         let style = match self.lead_in {
             Some(_) => self.theme.big(PhaseKind::Prepare, false),
             None => self.theme.big(self.kind, self.paused),
         };
-        BigText { text: &text, style }.render(area, buf);
+        (text, style)
     }
 
     fn render_gauge(&self, area: Rect, label: &str, ratio: f64, buf: &mut Buffer) {
@@ -292,3 +298,4 @@ impl PlayerView<'_> {
 mod layout;
 #[cfg(test)]
 mod tests;
+mod ticking;

@@ -1,0 +1,99 @@
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::*;
+
+fn row(y: u16, text: &str) -> Buffer {
+    let mut buf = Buffer::empty(Rect::new(0, y, text.chars().count() as u16, 1));
+    buf.set_string(0, y, text, Style::new());
+    buf
+}
+
+fn screen(lines: &[&str]) -> Buffer {
+    Buffer::with_lines(lines.iter().copied())
+}
+
+fn ticking(header: &str, digits: &str) -> Ticking {
+    Ticking {
+        parts: vec![row(0, header)],
+        digits: Some(Digits {
+            text: digits.into(),
+            area: Rect::new(0, 1, 20, 3),
+            style: Style::new(),
+        }),
+    }
+}
+
+fn apply(screen: &mut Buffer, writes: Vec<Write>) {
+    for (x, y, cell) in writes {
+        screen[(x, y)] = cell;
+    }
+}
+
+#[test]
+fn nothing_ticks_before_a_full_frame_placed_the_parts() {
+    assert_eq!(Ticker::default().ticked(ticking("9:58", "9:58")), None);
+}
+
+#[test]
+fn a_tick_writes_only_the_cells_that_changed() {
+    let mut ticker = Ticker::default();
+    let frame = screen(&["left 9:58           ", "", "", ""]);
+    assert!(
+        ticker
+            .framed(&frame, Some(ticking("left 9:58           ", "9")))
+            .is_empty()
+    );
+    let writes = ticker
+        .ticked(ticking("left 9:57           ", "9"))
+        .expect("the same parts");
+    assert_eq!(writes.len(), 1);
+    assert_eq!(
+        (writes[0].0, writes[0].1, writes[0].2.symbol()),
+        (8, 0, "7")
+    );
+}
+
+#[test]
+fn parts_that_moved_need_a_full_frame() {
+    let mut ticker = Ticker::default();
+    let frame = screen(&["left 9:58           ", "", "", ""]);
+    ticker.framed(&frame, Some(ticking("left 9:58           ", "9")));
+    let mut moved = ticking("left 9:57", "9");
+    moved.parts[0].area.y = 2;
+    assert_eq!(ticker.ticked(moved), None);
+    assert_eq!(
+        ticker.ticked(ticking("left 9:57           ", "10")),
+        None,
+        "wider digits"
+    );
+}
+
+#[test]
+fn the_next_full_frame_puts_right_what_ratatui_did_not_see_tick() {
+    let mut ticker = Ticker::default();
+    let first = screen(&["left 9:58           ", "", "", ""]);
+    let mut shown = first.clone();
+    ticker.framed(&first, Some(ticking("left 9:58           ", "9")));
+    apply(
+        &mut shown,
+        ticker.ticked(ticking("left 9:57           ", "9")).unwrap(),
+    );
+    // A full frame that, where the tick wrote, looks like ratatui's last one: ratatui writes
+    // nothing there, so the ticker must.
+    let next = screen(&["left 9:58           ", "", "", ""]);
+    let diff: Vec<Write> = first
+        .diff(&next)
+        .into_iter()
+        .map(|(x, y, cell)| (x, y, cell.clone()))
+        .collect();
+    apply(&mut shown, diff);
+    apply(&mut shown, ticker.framed(&next, None));
+    assert_eq!(shown, next);
+    assert_eq!(
+        ticker.ticked(ticking("left 9:56           ", "9")),
+        None,
+        "no parts now"
+    );
+}
