@@ -1,6 +1,7 @@
 //! Sound cues: what sounds when, how each sounds, and the speakers that play them.
 
 pub mod cue;
+pub mod deferred;
 pub mod device;
 pub mod export;
 pub mod health;
@@ -15,6 +16,7 @@ pub mod voice;
 pub mod wav;
 
 pub use cue::Cue;
+pub use deferred::OpenOnUnmute;
 pub use device::{NoDevice, RodioSpeaker, open};
 pub use export::{Format, export, export_wav};
 pub use render::Track;

@@ -236,24 +236,27 @@ pub(crate) fn speaker(
     volume: Option<u8>,
     settings: &Settings,
 ) -> (Box<dyn Speaker>, Option<String>) {
-    // Opened even for `--mute`, so that `m` can bring the sound in; when there is no device,
-    // the notice says so (the player shows it as sound is wanted, not while muted).
-    let muted = mute || settings.mute;
     let volume = f32::from(volume.unwrap_or(settings.volume)) / 100.0;
-    match audio::open(volume, audio::user_dir().as_deref()) {
-        Ok(mut speaker) => {
-            speaker.set_muted(muted);
-            (Box::new(speaker), None)
-        }
+    let open = move || audio::open(volume, audio::user_dir().as_deref());
+    // A muted run opens the device only if `m` brings the sound in, so it never loads the
+    // audio libraries for nothing; a device missing then is said as the sound is wanted.
+    if mute || settings.mute {
+        let open = move || match open() {
+            Ok(speaker) => Ok(Box::new(speaker) as Box<dyn Speaker>),
+            Err(missing) => {
+                audio::health::mark_missing();
+                Err(missing)
+            }
+        };
+        return (Box::new(audio::OpenOnUnmute::new(Box::new(open))), None);
+    }
+    match open() {
+        Ok(speaker) => (Box::new(speaker), None),
         // The device's own reason is long and technical; the fact is what matters here.
-        Err(_) => {
-            let mut silent = Silent::default();
-            silent.set_muted(muted);
-            (
-                Box::new(silent),
-                Some("no sound device, running silently".to_string()),
-            )
-        }
+        Err(_) => (
+            Box::new(Silent::default()),
+            Some(audio::health::NO_DEVICE.to_string()),
+        ),
     }
 }
 
