@@ -1,6 +1,7 @@
 //! The one loop that owns time: it drives a session against the clock, input and signals,
 //! and hands what happens to a front end (full screen, plain lines or JSON) and to the cues.
 
+pub mod alarm;
 pub mod clock;
 pub mod json;
 pub mod lines;
@@ -119,6 +120,7 @@ pub async fn run(
     let mut interrupt = signal(SignalKind::interrupt())?;
     let mut hangup = signal(SignalKind::hangup())?;
     let mut input_open = true;
+    let mut alarm = clock.alarm();
 
     let (mut session, events) = Session::start(plan.clone(), clock.now());
     deliver(&session, &events, clock.now(), frontend, cues)?;
@@ -131,6 +133,7 @@ pub async fn run(
         cues.wake(&session, now);
         pending.extend(frontend.wake(&session, now)?);
 
+        let acted = !pending.is_empty();
         for action in pending.drain(..) {
             let now = clock.now();
             match action {
@@ -161,9 +164,11 @@ pub async fn run(
         }
         // Actions may have changed what is due; let the front end see the new state first.
         let now = clock.now();
-        pending.extend(frontend.wake(&session, now)?);
-        if !pending.is_empty() {
-            continue;
+        if acted {
+            pending.extend(frontend.wake(&session, now)?);
+            if !pending.is_empty() {
+                continue;
+            }
         }
 
         let wake = [
@@ -178,7 +183,7 @@ pub async fn run(
         .map(|at| at.max(now + Duration::from_millis(1)));
 
         tokio::select! {
-            _ = sleep_until(clock, wake) => {}
+            _ = sleep_until(&mut alarm, clock, wake) => {}
             input = inputs.receiver.recv(), if input_open => match input {
                 Some(input) => pending.extend(frontend.handle(&session, input, clock.now())),
                 None => input_open = false,
@@ -190,9 +195,9 @@ pub async fn run(
     }
 }
 
-async fn sleep_until(clock: Clock, at: Option<Duration>) {
+async fn sleep_until(alarm: &mut alarm::Alarm, clock: Clock, at: Option<Duration>) {
     match at {
-        Some(at) => tokio::time::sleep_until(clock.instant_at(at)).await,
+        Some(at) => alarm.sleep_until(clock.instant_at(at)).await,
         None => std::future::pending().await,
     }
 }

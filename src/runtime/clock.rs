@@ -21,6 +21,16 @@ impl Clock {
         }
     }
 
+    /// The timer to wait on this clock with: a timerfd of its own in a real run, tokio's
+    /// under unit tests, whose paused clock only tokio's timer follows.
+    pub fn alarm(&self) -> super::alarm::Alarm {
+        if cfg!(test) {
+            super::alarm::Alarm::tokio()
+        } else {
+            super::alarm::Alarm::precise()
+        }
+    }
+
     /// Driver time now.
     pub fn now(&self) -> Duration {
         self.to_driver(self.start.elapsed())
