@@ -1,20 +1,17 @@
 //! `supple breaks` as a script or status bar drives it: its options' messages, and one short
 //! day at `--speed 60` through standard input.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
+/// The binary in a home of its own, outside tmux (where a due break would open a window).
 fn supple(home: &std::path::Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_supple"));
-    command
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env_remove("TMUX");
+    let mut command = common::supple_in(home);
+    command.env_remove("TMUX");
     command
 }
 
@@ -25,15 +22,8 @@ fn fails(args: &[&str], settings: Option<&str>) -> (i32, String) {
         std::fs::create_dir_all(&dir).expect("config dir");
         std::fs::write(dir.join("config.json"), settings).expect("settings");
     }
-    let out = supple(home.path())
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
+    let (code, _, err) = common::finish(supple(home.path()).args(args));
+    (code, err)
 }
 
 #[test]

@@ -1,42 +1,26 @@
 //! The real binary, driven as scripts and people drive it: exit codes, messages, `--json`.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
 const SHORT: &str = "tests/fixtures/e2e/short.json";
 
-fn supple() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_supple"));
-    // Keep the user's own routines and settings out of the tests.
-    command.env("XDG_CONFIG_HOME", "tests/fixtures/no-config");
-    command.env("HOME", "tests/fixtures/no-config");
-    // The history and the resume points go to a folder of this test run, never the repo's.
-    let scratch = std::env::temp_dir().join(format!("supple-cli-{}", std::process::id()));
-    command.env("XDG_DATA_HOME", scratch.join("data"));
-    command.env("XDG_STATE_HOME", scratch.join("state"));
-    command
-}
-
+/// A run to its end in a home of its own: no user's routines, settings or history.
 fn output(args: &[&str]) -> (i32, String, String) {
-    let out = supple()
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
+    let home = tempfile::tempdir().expect("temp dir");
+    common::finish(common::supple_in(home.path()).args(args))
 }
 
 #[test]
 fn json_events_arrive_in_order_never_early_and_as_they_happen() {
     let speed = 2.0;
-    let mut child = supple()
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut child = common::supple_in(home.path())
         .args(["run", SHORT, "--json", "--mute", "--speed", "2"])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -111,7 +95,8 @@ fn json_events_arrive_in_order_never_early_and_as_they_happen() {
 
 #[test]
 fn stdin_commands_steer_a_json_run() {
-    let mut child = supple()
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut child = common::supple_in(home.path())
         .args(["run", SHORT, "--json", "--mute", "--speed", "0.5"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -243,9 +228,12 @@ fn the_readme_sample_of_show_is_what_show_prints() {
 
 #[test]
 fn json_and_plain_runs_print_the_safety_note_on_stderr_and_keep_stdout_clean() {
-    let state = tempfile::tempdir().expect("temp");
+    let (home, state) = (
+        tempfile::tempdir().expect("temp"),
+        tempfile::tempdir().expect("temp"),
+    );
     for mode in ["--json", "--plain"] {
-        let out = supple()
+        let out = common::supple_in(home.path())
             .env("XDG_STATE_HOME", state.path())
             .args(["run", SHORT, mode, "--mute", "--speed", "100"])
             .stdin(Stdio::null())

@@ -6,12 +6,16 @@
 
 #![cfg(target_os = "linux")]
 
+mod common;
+
 use std::fs::File;
 use std::io::Read;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use common::cpu::cpu_ns;
 
 /// A pseudo-terminal of `width` × `height`: (master, slave).
 fn pty(width: u16, height: u16) -> (OwnedFd, OwnedFd) {
@@ -68,18 +72,6 @@ fn read_until(master: &File, text: &str) {
     }
 }
 
-/// CPU nanoseconds the process's threads have used so far.
-fn cpu_ns(pid: u32) -> u64 {
-    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
-        return 0;
-    };
-    tasks
-        .flatten()
-        .filter_map(|task| std::fs::read_to_string(task.path().join("schedstat")).ok())
-        .filter_map(|text| text.split_whitespace().next()?.parse::<u64>().ok())
-        .sum()
-}
-
 /// How a child ended: its wait status, how long after `since`, and its CPU time in all.
 fn wait_at_most(pid: u32, since: Instant, limit: Duration) -> Option<(i32, Duration, Duration)> {
     loop {
@@ -123,12 +115,8 @@ fn closing_the_terminal_ends(args: &[&str], text: &str) {
     let (master, slave) = pty(100, 30);
     let io = |fd: &OwnedFd| Stdio::from(fd.try_clone().expect("dup the pty"));
     let mut command = Command::new(env!("CARGO_BIN_EXE_supple"));
-    command
+    common::isolate_in(&mut command, dir.path())
         .args(args)
-        .env("XDG_CONFIG_HOME", folder("config"))
-        .env("XDG_DATA_HOME", folder("data"))
-        .env("XDG_STATE_HOME", folder("state"))
-        .env("XDG_CACHE_HOME", folder("cache"))
         .env("TERM", "xterm-256color")
         .stdin(io(&slave))
         .stdout(io(&slave))

@@ -22,11 +22,7 @@ fn the_bash_completion_is_valid_bash_and_completes_routine_names() {
         .arg(&file)
         .output()
         .expect("bash");
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
+    common::succeeded(&check);
 
     // Tab after `supple run b`, with the binary on the PATH as an installed one would be.
     let bin = Path::new(env!("CARGO_BIN_EXE_supple"))

@@ -3,6 +3,8 @@
 //! `SUPPLE_SPEECH_PROGRAM`), the `say` events, the export's speech, and the real espeak-ng
 //! when it is installed.
 
+mod common;
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -57,7 +59,7 @@ impl Home {
         .expect("script");
         std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
         // Already shown today: the safety note is not part of what these tests read.
-        supple::ui::safety::Store::new(Some(home.path("XDG_STATE_HOME").join("supple")))
+        supple::ui::safety::Store::new(Some(home.path("state").join("supple")))
             .mark_shown(&supple::ui::safety::today());
         home
     }
@@ -67,29 +69,14 @@ impl Home {
     }
 
     fn supple(&self, program: Option<&Path>) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_supple"));
-        for var in [
-            "XDG_CONFIG_HOME",
-            "XDG_DATA_HOME",
-            "XDG_STATE_HOME",
-            "XDG_CACHE_HOME",
-        ] {
-            command.env(var, self.path(var));
-        }
-        command.env("HOME", self.path("home"));
+        let mut command = common::supple_in(self.dir.path());
         let program = program.map_or_else(|| self.path("speak"), Path::to_path_buf);
         command.env(program::ENV, program);
-        command.stdin(Stdio::null());
         command
     }
 
     fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = self.supple(None).args(args).output().expect("runs");
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stdout).into(),
-            String::from_utf8_lossy(&out.stderr).into(),
-        )
+        common::finish(self.supple(None).args(args))
     }
 
     /// Renders every phrase (an export does, at once), so that runs find them all in the
@@ -205,7 +192,7 @@ fn with_no_speech_program_the_say_events_stay_and_plain_says_why_once() {
 #[test]
 fn the_settings_voice_is_the_default_and_mute_alone_says_nothing() {
     let home = Home::new();
-    let config = home.path("XDG_CONFIG_HOME").join("supple");
+    let config = home.path("config").join("supple");
     std::fs::create_dir_all(&config).expect("dir");
     std::fs::write(config.join("config.json"), r#"{"voice": "off"}"#).expect("settings");
     assert!(
@@ -375,13 +362,9 @@ fn the_real_espeak_ng_renders_phrases_that_fit_under_the_ceiling() {
         ])
         .output()
         .expect("runs");
+    common::succeeded(&out);
     assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        std::fs::read_dir(home.path("XDG_CACHE_HOME").join("supple/speech"))
+        std::fs::read_dir(home.path("cache").join("supple/speech"))
             .expect("cache")
             .count()
             >= 7
