@@ -2,10 +2,11 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
+use common::steered::Steered;
 use serde_json::Value;
 
 const SHORT: &str = "tests/fixtures/e2e/short.json";
@@ -96,29 +97,21 @@ fn json_events_arrive_in_order_never_early_and_as_they_happen() {
 #[test]
 fn stdin_commands_steer_a_json_run() {
     let home = tempfile::tempdir().expect("temp dir");
-    let mut child = common::supple_in(home.path())
-        .args(["run", SHORT, "--json", "--mute", "--speed", "0.5"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-    let mut next = || -> Value {
-        serde_json::from_str(&lines.next().expect("a line").expect("text")).expect("json")
-    };
-    assert_eq!(next()["event"], "start");
-    assert_eq!(next()["phase"], "prepare");
-    writeln!(stdin, "next").expect("write");
-    assert_eq!(next()["event"], "skip");
-    assert_eq!(next()["step"], 2);
-    writeln!(stdin, "pause").expect("write");
-    assert_eq!(next()["event"], "pause");
-    writeln!(stdin, "quit").expect("write");
-    let quit = next();
+    let mut run = Steered::start(
+        common::supple_in(home.path()).args(["run", SHORT, "--json", "--mute", "--speed", "0.5"]),
+    );
+    assert_eq!(run.next()["event"], "start");
+    assert_eq!(run.next()["phase"], "prepare");
+    run.send("next");
+    assert_eq!(run.next()["event"], "skip");
+    assert_eq!(run.next()["step"], 2);
+    run.send("pause");
+    assert_eq!(run.next()["event"], "pause");
+    run.send("quit");
+    let quit = run.next();
     assert_eq!(quit["event"], "quit");
     assert_eq!(quit["skipped"], 1);
-    assert_eq!(child.wait().expect("exit").code(), Some(0));
+    assert_eq!(run.wait().code(), Some(0));
 }
 
 #[test]

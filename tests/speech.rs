@@ -14,9 +14,10 @@ use serde_json::Value;
 use supple::audio::render::sample_at;
 use supple::audio::{Cue, Sounds, track};
 use supple::config::Voice;
+use supple::routine::Routine;
 use supple::routine::library;
 use supple::session::Plan;
-use supple::speech::place::{self, GAP};
+use supple::speech::place::{self, GAP, Schedule};
 use supple::speech::program::{self, Program};
 
 const SHORT: &str = "tests/fixtures/e2e/speech.json";
@@ -253,15 +254,23 @@ fn the_export_speaks_each_phrase_where_the_player_says_it() {
     assert!(log.contains("--stdout\nRight.\n"), "{log}");
 }
 
+/// Every valid built-in routine with its plan and its speech placed among the built-in cues.
+fn built_in_schedules() -> Vec<(String, Routine, Plan, Schedule)> {
+    let sounds = Sounds::builtin();
+    (library::all().into_iter())
+        .filter_map(|entry| {
+            let routine = entry.routine.ok()?;
+            let plan = Plan::new(&routine);
+            let schedule = place::schedule(&plan, |cue| sounds.len(cue));
+            Some((entry.name, routine, plan, schedule))
+        })
+        .collect()
+}
+
 #[test]
 fn no_phrase_of_any_built_in_routine_overlaps_a_cue() {
     let sounds = Sounds::builtin();
-    for entry in library::all() {
-        let Ok(routine) = &entry.routine else {
-            continue;
-        };
-        let plan = Plan::new(routine);
-        let schedule = place::schedule(&plan, |cue| sounds.len(cue));
+    for (name, _, plan, schedule) in built_in_schedules() {
         let track = track(&plan);
         let spans: Vec<(Duration, Duration)> = track
             .iter()
@@ -276,14 +285,14 @@ fn no_phrase_of_any_built_in_routine_overlaps_a_cue() {
             for rate in [None, Some(140)] {
                 let len = |text: &str| program::estimate(text, rate);
                 let spoken = schedule.spoken(voice, len);
-                assert!(!spoken.is_empty(), "{}: nothing said", entry.name);
+                assert!(!spoken.is_empty(), "{}: nothing said", name);
                 for (at, text) in &spoken {
                     let end = *at + len(text);
                     for (start, stop) in &spans {
                         assert!(
                             end + GAP <= *start || *at >= *stop + GAP,
                             "{}: {text:?} at {at:?}..{end:?} overlaps a cue at {start:?}..{stop:?}",
-                            entry.name
+                            name
                         );
                     }
                 }
@@ -292,7 +301,7 @@ fn no_phrase_of_any_built_in_routine_overlaps_a_cue() {
                         .windows(2)
                         .all(|w| w[0].0 + len(&w[0].1) + GAP <= w[1].0),
                     "{}: phrases overlap each other",
-                    entry.name
+                    name
                 );
             }
         }
@@ -301,13 +310,7 @@ fn no_phrase_of_any_built_in_routine_overlaps_a_cue() {
 
 #[test]
 fn every_built_in_routine_names_each_of_its_steps() {
-    let sounds = Sounds::builtin();
-    for entry in library::all() {
-        let Ok(routine) = &entry.routine else {
-            continue;
-        };
-        let plan = Plan::new(routine);
-        let schedule = place::schedule(&plan, |cue| sounds.len(cue));
+    for (routine_name, routine, _, schedule) in built_in_schedules() {
         let spoken = schedule.spoken(Voice::Names, |text| program::estimate(text, None));
         for step in &routine.steps {
             let name = step.name.to_lowercase();
@@ -316,7 +319,7 @@ fn every_built_in_routine_names_each_of_its_steps() {
                     .iter()
                     .any(|(_, text)| text.to_lowercase().contains(&name)),
                 "{}: {:?} is never said in {spoken:?}",
-                entry.name,
+                routine_name,
                 step.name
             );
         }

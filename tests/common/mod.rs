@@ -4,6 +4,7 @@
 #![allow(dead_code)] // Each test file uses a part.
 
 pub mod cpu;
+pub mod steered;
 pub mod tmux;
 
 use std::io::Write;
