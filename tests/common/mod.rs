@@ -1,5 +1,5 @@
-//! What the tests of the real binary share: an isolated home, running supple in it, a tmux
-//! server of their own, and a process's CPU time.
+//! What the tests of the real binary share: an isolated home, running supple in it (to its
+//! end, or steered a line at a time), a tmux server of their own, and a process's CPU time.
 
 #![allow(dead_code)] // Each test file uses a part.
 
