@@ -265,8 +265,9 @@ fn damaged_copies_of_a_valid_file_never_panic() {
     }
 }
 
-/// How long these take is measured by `cargo bench --bench routine_size`; here, only what
-/// they give back.
+// Files at the size limit. How long the parser takes on them is measured by
+// `cargo bench --bench routine_size`; the tests below check only what it gives back.
+
 #[test]
 fn a_file_of_exactly_the_largest_size_is_read_and_one_byte_more_is_refused() {
     let routine = r#"{"name":"r","steps":[{"name":"s","hold":1}]}"#;
