@@ -6,6 +6,9 @@
 //! (default 30 s, that is 30 minutes of the day at speed 60). Aim: under 50 ms of CPU per
 //! hour of waiting.
 
+#[path = "../tests/common/cpu.rs"]
+mod cpu;
+
 use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -17,6 +20,8 @@ use supple::breaks::lines::Lines;
 use supple::breaks::{Day, LastSession, Offer};
 use supple::runtime::stream::Style;
 use supple::runtime::{Input, Silence};
+
+use cpu::cpu_ns;
 
 const HOUR: Duration = Duration::from_secs(3600);
 
@@ -154,18 +159,6 @@ fn real_screen_in_tmux() {
             cpu as f64 / 1e6,
         );
     }
-}
-
-/// Nanoseconds on a CPU, all threads (schedstat counts in ns).
-fn cpu_ns(pid: u32) -> u64 {
-    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
-        return 0;
-    };
-    tasks
-        .flatten()
-        .filter_map(|task| std::fs::read_to_string(task.path().join("schedstat")).ok())
-        .filter_map(|text| text.split_whitespace().next()?.parse::<u64>().ok())
-        .sum()
 }
 
 fn written(pid: u32) -> u64 {

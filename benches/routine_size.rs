@@ -1,12 +1,15 @@
 //! What a long routine costs: `show` and `validate` on 5,000 to 47,661 steps (a 1 MiB file)
-//! must grow linearly, and a frame of the player must cost the same for any length.
+//! must grow linearly, the parser must get through hostile files at the size limit, and a
+//! frame of the player must cost the same for any length.
 //!
 //! Run with `cargo bench --bench routine_size`; it prints one line per size and command (wall
-//! time, CPU and peak memory of the real binary), then the player's cost per frame.
+//! time, CPU and peak memory of the real binary), then the parser's time on the large hostile
+//! files (`tests/format.rs` checks what it gives back), then the player's cost per frame.
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use supple::routine::file::{self, MAX_SIZE};
 use supple::routine::{Breath, Routine, Step, StepKind};
 use supple::session::{Plan, Session};
 use supple::ui::player::PlayerView;
@@ -63,6 +66,8 @@ fn main() {
         }
     }
 
+    large_hostile_files();
+
     println!();
     println!("phases   player frame (view of the session), ns");
     for steps in [10, 1_000, 49_000] {
@@ -100,5 +105,38 @@ fn main() {
         let per_frame = started.elapsed() / frames;
         println!("{phases:>6}   {:>6}", per_frame.as_nanos());
         std::hint::black_box(width);
+    }
+}
+
+/// The parser on files at the size limit that make it work hardest: every step broken (two
+/// problems each, every one placed), one line of half a million numbers, one byte too many.
+/// The aim, from the test this replaced: well under 20 s each in a debug build.
+fn large_hostile_files() {
+    let steps = (MAX_SIZE - 100) / 3 + 1;
+    let broken = format!(
+        r#"{{"name":"r","steps":[{}{{}}]}}"#,
+        "{},".repeat(steps - 1)
+    );
+    let numbers = (MAX_SIZE - 10) / 2 + 1;
+    let one_line = format!("[{}0]", "0,".repeat(numbers - 1));
+    let over = "x".repeat(MAX_SIZE + 1);
+    println!();
+    println!(
+        "{:<40} {:>6}  {:>9}  {:>7}",
+        "hostile file (parsed in process)", "KiB", "problems", "ms"
+    );
+    for (what, text) in [
+        (format!("every one of {steps} steps broken"), &broken),
+        (format!("one line of {numbers} numbers"), &one_line),
+        ("one byte over the limit".into(), &over),
+    ] {
+        let started = Instant::now();
+        let problems = file::parse(text, "big.json").map_or_else(|p| p.len(), |_| 0);
+        let took = started.elapsed();
+        println!(
+            "{what:<40} {:>6}  {problems:>9}  {:>7.1}",
+            text.len() / 1024,
+            took.as_secs_f64() * 1000.0
+        );
     }
 }

@@ -1,20 +1,17 @@
 //! `supple breaks` as a script or status bar drives it: its options' messages, and one short
 //! day at `--speed 60` through standard input.
 
-use std::io::{BufRead, BufReader, Write};
+mod common;
+
 use std::process::{Command, Stdio};
 
+use common::steered::Steered;
 use serde_json::Value;
 
+/// The binary in a home of its own, outside tmux (where a due break would open a window).
 fn supple(home: &std::path::Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_supple"));
-    command
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env_remove("TMUX");
+    let mut command = common::supple_in(home);
+    command.env_remove("TMUX");
     command
 }
 
@@ -25,15 +22,8 @@ fn fails(args: &[&str], settings: Option<&str>) -> (i32, String) {
         std::fs::create_dir_all(&dir).expect("config dir");
         std::fs::write(dir.join("config.json"), settings).expect("settings");
     }
-    let out = supple(home.path())
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
+    let (code, _, err) = common::finish(supple(home.path()).args(args));
+    (code, err)
 }
 
 #[test]
@@ -59,32 +49,21 @@ fn a_bad_interval_or_routine_exits_2_and_says_why() {
 fn a_due_break_skipped_from_standard_input_then_quit() {
     let home = tempfile::tempdir().expect("temp dir");
     // At speed 60 a minute passes in a second.
-    let mut child = supple(home.path())
-        .args([
-            "breaks", "--every", "1m", "--json", "--mute", "--speed", "60",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-    let mut next = || -> Value {
-        let line = lines.next().expect("a line").expect("text");
-        serde_json::from_str(&line).expect("json")
-    };
-    let waiting = next();
+    let mut run = Steered::start(supple(home.path()).args([
+        "breaks", "--every", "1m", "--json", "--mute", "--speed", "60",
+    ]));
+    let waiting = run.next();
     assert_eq!(waiting["event"], "waiting");
     assert_eq!(waiting["due"], 60.0);
-    let due = next();
+    let due = run.next();
     assert_eq!(due["event"], "due");
     assert_eq!(due["routine"], "movement-break");
-    writeln!(stdin, "skip").expect("write");
-    let skip = next();
+    run.send("skip");
+    let skip = run.next();
     assert_eq!(skip["event"], "skip");
     assert_eq!(skip["due"], 60.0);
-    writeln!(stdin, "quit").expect("write");
-    assert!(child.wait().expect("exit").success());
+    run.send("quit");
+    assert!(run.wait().success());
 }
 
 #[test]
@@ -98,38 +77,27 @@ fn a_break_taken_here_is_recorded_in_the_history() {
         r#"{"name": "Tiny", "steps": [{"name": "Stand", "rest": 1}]}"#,
     )
     .expect("routine");
-    let mut child = supple(home.path())
-        .args([
-            "breaks",
-            "--every",
-            "1m",
-            "--routine",
-            "tiny",
-            "--json",
-            "--mute",
-            "--speed",
-            "60",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("runs");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-    let mut until = |event: &str| loop {
-        let line = lines.next().expect("a line").expect("text");
-        let value: Value = serde_json::from_str(&line).expect("json");
-        if value["event"] == event {
-            return value;
-        }
-    };
-    until("due");
-    writeln!(stdin, "start").expect("write");
-    until("done");
-    until("waiting");
-    writeln!(stdin, "quit").expect("write");
-    assert!(child.wait().expect("exit").success());
+    let mut run = Steered::start(
+        supple(home.path())
+            .args([
+                "breaks",
+                "--every",
+                "1m",
+                "--routine",
+                "tiny",
+                "--json",
+                "--mute",
+                "--speed",
+                "60",
+            ])
+            .stderr(Stdio::null()),
+    );
+    run.until("due");
+    run.send("start");
+    run.until("done");
+    run.until("waiting");
+    run.send("quit");
+    assert!(run.wait().success());
     let history =
         std::fs::read_to_string(home.path().join("data/supple/history.jsonl")).expect("a history");
     let records: Vec<Value> = history

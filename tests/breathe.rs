@@ -1,26 +1,12 @@
 //! `supple breathe` as a script drives it: the built plan's events, and bad patterns.
 
-use std::process::{Command, Stdio};
+mod common;
 
 use serde_json::Value;
 
 fn supple(args: &[&str]) -> (i32, String, String) {
     let home = tempfile::tempdir().expect("temp dir");
-    let out = Command::new(env!("CARGO_BIN_EXE_supple"))
-        .args(args)
-        .env("HOME", home.path())
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_STATE_HOME", home.path().join("state"))
-        .env("XDG_CACHE_HOME", home.path().join("cache"))
-        .stdin(Stdio::null())
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
+    common::finish(common::supple_in(home.path()).args(args))
 }
 
 #[test]

@@ -265,21 +265,60 @@ fn damaged_copies_of_a_valid_file_never_panic() {
     }
 }
 
+// Files at the size limit. How long the parser takes on them is measured by
+// `cargo bench --bench routine_size`; the tests below check only what it gives back.
+
 #[test]
-fn large_inputs_finish_quickly() {
-    let start = std::time::Instant::now();
+fn a_file_of_exactly_the_largest_size_is_read_and_one_byte_more_is_refused() {
+    let routine = r#"{"name":"r","steps":[{"name":"s","hold":1}]}"#;
+    let largest = format!("{routine}{}", " ".repeat(MAX_SIZE - routine.len()));
+    assert_eq!(largest.len(), MAX_SIZE);
+    let read = file::parse(&largest, "largest.json").expect("a file of the largest size");
+    assert_eq!(read.steps.len(), 1);
+    let over = format!("{largest} ");
+    let problems: Vec<String> = file::parse(&over, "over.json")
+        .expect_err("one byte over the limit")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        problems,
+        ["over.json:1:1: the file is larger than 1024 KiB; a routine file is a few kilobytes"]
+    );
+}
+
+#[test]
+fn every_broken_step_of_a_file_near_the_limit_is_reported() {
     // Just under the limit: a huge number of steps, every one of them broken.
-    let many = "{},".repeat((MAX_SIZE - 100) / 3);
+    let steps = (MAX_SIZE - 100) / 3 + 1;
+    let many = "{},".repeat(steps - 1);
     let text = format!("{{\"name\":\"r\",\"steps\":[{many}{{}}]}}");
+    assert!(text.len() <= MAX_SIZE);
     let problems = file::parse(&text, "big.json").expect_err("every step is broken");
-    // Each step has no name and no timing.
-    assert_eq!(problems.len(), 2 * ((MAX_SIZE - 100) / 3 + 1));
-    let one_line = format!("[{}0]", "0,".repeat((MAX_SIZE - 10) / 2));
-    assert!(file::parse(&one_line, "line.json").is_err());
-    assert!(file::parse(&"x".repeat(MAX_SIZE + 1), "over.json").is_err());
+    // Each step has no name and no timing, and the last step's are the last problems.
+    assert_eq!(problems.len(), 2 * steps);
+    let last = format!("steps[{}]", steps - 1);
     assert!(
-        start.elapsed() < Duration::from_secs(20),
+        problems[problems.len() - 2..]
+            .iter()
+            .all(|p| p.path == last),
         "{:?}",
-        start.elapsed()
+        &problems[problems.len() - 2..]
+    );
+}
+
+#[test]
+fn a_file_near_the_limit_on_one_line_is_refused_as_not_a_routine() {
+    let one_line = format!("[{}0]", "0,".repeat((MAX_SIZE - 10) / 2));
+    assert!(one_line.len() <= MAX_SIZE);
+    let problems = file::parse(&one_line, "line.json").expect_err("an array is no routine");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = &problems[0];
+    assert_eq!((problem.line, problem.column), (1, 1), "{problem}");
+    assert!(
+        problem
+            .message
+            .starts_with("a routine must be a JSON object"),
+        "{problem}"
     );
 }

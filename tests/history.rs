@@ -2,11 +2,14 @@
 //! contract's fields; torn lines, concurrent writers, SIGKILL, a full disk and a read-only
 //! folder never lose or change what was recorded; `history` and `stats` read it back.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
+use common::text;
 use serde_json::Value;
 use supple::history::{History, Record, sample};
 
@@ -47,15 +50,7 @@ impl Home {
     }
 
     fn supple(&self) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_supple"));
-        command
-            .env("HOME", self.dir.path())
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("XDG_DATA_HOME", self.data())
-            .env("XDG_STATE_HOME", self.dir.path().join("state"))
-            .env("XDG_CACHE_HOME", self.dir.path().join("cache"))
-            .stdin(Stdio::null());
-        command
+        common::supple_in(self.dir.path())
     }
 
     fn run(&self, args: &[&str]) -> Output {
@@ -78,10 +73,6 @@ impl Home {
         drop(stdin);
         output
     }
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 fn quick<'a>(extra: &[&'a str]) -> Vec<&'a str> {

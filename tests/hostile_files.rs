@@ -1,6 +1,8 @@
 //! Hostile files given to the real binary: what is not a regular file, paths that are not
 //! UTF-8, and text that would drive the terminal. Each must get a clear message at once.
 
+mod common;
+
 use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
 use std::path::{Path, PathBuf};
@@ -11,18 +13,7 @@ const SHORT: &str = "tests/fixtures/e2e/short.json";
 
 /// The binary with its own empty folders, so no helper's or user's settings are read.
 fn supple(home: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_supple"));
-    for var in [
-        "XDG_CONFIG_HOME",
-        "XDG_DATA_HOME",
-        "XDG_STATE_HOME",
-        "XDG_CACHE_HOME",
-    ] {
-        command.env(var, home.join(var));
-    }
-    command.env("HOME", home);
-    command.stdin(Stdio::null());
-    command
+    common::supple_in(home)
 }
 
 /// Runs to the end, or fails the test if it is still running after `limit`: a guard against

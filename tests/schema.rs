@@ -1,6 +1,8 @@
 //! The committed JSON Schema of routine files: in step with `supple schema`, and in agreement
 //! with the parser on the built-in routines and the fixtures.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -164,17 +166,11 @@ fn durations_follow_the_format_page() {
 fn the_template_of_supple_new_passes_the_schema() {
     let valid = validator();
     let home = tempfile::tempdir().expect("temp dir");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_supple"))
+    let out = common::supple_in(home.path())
         .args(["new", "back-sheet"])
-        .env("XDG_CONFIG_HOME", home.path())
-        .env("HOME", home.path())
         .output()
         .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::succeeded(&out);
     let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
     let value = read_json(Path::new(&path)).expect("the template is JSON");
     assert_eq!(value["$schema"], "../routine.schema.json");
@@ -182,7 +178,7 @@ fn the_template_of_supple_new_passes_the_schema() {
         panic!("the template fails the schema: {error}");
     }
     // The copy it points at, beside the routine folder, is this version's schema.
-    let copy = home.path().join("supple/routine.schema.json");
+    let copy = home.path().join("config/supple/routine.schema.json");
     assert_eq!(
         std::fs::read_to_string(copy).expect("schema copy"),
         supple::routine::schema::text()

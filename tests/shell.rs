@@ -8,6 +8,18 @@ use std::process::Command;
 
 use common::{FIXED, Home};
 
+/// `PATH` with the binary's folder first, as an installed supple would be found.
+fn installed() -> String {
+    let bin = Path::new(env!("CARGO_BIN_EXE_supple"))
+        .parent()
+        .expect("bin dir");
+    format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
+}
+
 #[test]
 fn the_bash_completion_is_valid_bash_and_completes_routine_names() {
     let home = Home::new();
@@ -22,21 +34,9 @@ fn the_bash_completion_is_valid_bash_and_completes_routine_names() {
         .arg(&file)
         .output()
         .expect("bash");
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
+    common::succeeded(&check);
 
     // Tab after `supple run b`, with the binary on the PATH as an installed one would be.
-    let bin = Path::new(env!("CARGO_BIN_EXE_supple"))
-        .parent()
-        .expect("bin dir");
-    let path = format!(
-        "{}:{}",
-        bin.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
     let probe = format!(
         "source '{}'; COMP_WORDS=(supple run b); COMP_CWORD=2; _supple_routines supple b run; \
          printf '%s\\n' \"${{COMPREPLY[@]}}\"",
@@ -44,7 +44,7 @@ fn the_bash_completion_is_valid_bash_and_completes_routine_names() {
     );
     let mut bash = Command::new("bash");
     home.isolate(&mut bash);
-    bash.env("PATH", path).arg("-c").arg(&probe);
+    bash.env("PATH", installed()).arg("-c").arg(&probe);
     let out = bash.output().expect("bash");
     let words = String::from_utf8_lossy(&out.stdout);
     let words: Vec<&str> = words.lines().collect();
@@ -76,14 +76,6 @@ fn fish_completes_routine_names_as_tab_is_pressed() {
     let script = home.supple(&["completions", "fish"]).out;
     parses_in("fish", &script, &home);
     let file = home.dir.path().join("completion.fish");
-    let bin = Path::new(env!("CARGO_BIN_EXE_supple"))
-        .parent()
-        .expect("bin dir");
-    let path = format!(
-        "{}:{}",
-        bin.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
     let mut fish = Command::new("fish");
     home.isolate(&mut fish);
     let probe = format!(
@@ -91,7 +83,7 @@ fn fish_completes_routine_names_as_tab_is_pressed() {
         file.display()
     );
     let out = fish
-        .env("PATH", path)
+        .env("PATH", installed())
         .arg("-c")
         .arg(probe)
         .output()

@@ -4,9 +4,13 @@
 
 #![cfg(target_os = "linux")]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+use common::tmux::{self, Tmux};
 
 fn all_found() -> bool {
     for program in ["pulseaudio", "parec", "pactl"] {
@@ -37,7 +41,7 @@ impl Place {
         let place = Place {
             dir: tempfile::tempdir().expect("temp dir"),
         };
-        for folder in ["run", "xdg", "home"] {
+        for folder in ["run", "xdg"] {
             std::fs::create_dir_all(place.path(folder)).expect("folder");
         }
         use std::os::unix::fs::PermissionsExt;
@@ -70,16 +74,18 @@ impl Place {
     /// A command that finds this place's server (and no other).
     fn command(&self, program: &str) -> Command {
         let mut command = Command::new(program);
+        common::isolate_in(&mut command, self.dir.path())
+            .envs(self.server_env())
+            .env_remove("PULSE_SERVER");
         command
-            .env("PULSE_RUNTIME_PATH", self.path("run"))
-            .env("XDG_RUNTIME_DIR", self.path("xdg"))
-            .env("HOME", self.path("home"))
-            .env_remove("PULSE_SERVER")
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_STATE_HOME", self.path("state"))
-            .env("XDG_CACHE_HOME", self.path("cache"));
-        command
+    }
+
+    /// Where the server's socket is: the variables that, with the home, find this place's.
+    fn server_env(&self) -> [(&'static str, PathBuf); 2] {
+        [
+            ("PULSE_RUNTIME_PATH", self.path("run")),
+            ("XDG_RUNTIME_DIR", self.path("xdg")),
+        ]
     }
 
     /// Starts the sound server, with one null sink, and waits until it takes clients.
@@ -173,27 +179,6 @@ impl Drop for Running {
 
 fn stop(running: Running) {
     drop(running);
-}
-
-/// Our own tmux server, killed when dropped.
-struct Tmux(PathBuf);
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux")
-            .arg("-S")
-            .arg(&self.0)
-            .args(["-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
 }
 
 /// CPU time the process has used so far, threads that have ended included (which
@@ -291,55 +276,29 @@ fn the_full_screen_says_sound_was_lost() {
     supple::ui::safety::Store::new(Some(place.path("state").join("supple")))
         .mark_shown(&supple::ui::safety::today());
     let server = place.start_server();
-    let env: Vec<String> = [
-        ("PULSE_RUNTIME_PATH", "run"),
-        ("XDG_RUNTIME_DIR", "xdg"),
-        ("HOME", "home"),
-        ("XDG_CONFIG_HOME", "config"),
-        ("XDG_DATA_HOME", "data"),
-        ("XDG_STATE_HOME", "state"),
-        ("XDG_CACHE_HOME", "cache"),
-    ]
-    .iter()
-    .map(|(name, folder)| format!("{name}='{}'", place.path(folder).display()))
-    .collect();
+    let server_env: Vec<String> = (place.server_env().iter())
+        .map(|(name, path)| format!("{name}='{}'", path.display()))
+        .collect();
     let command = format!(
-        "exec env {} '{}' run --no-log --before 0 '{}'",
-        env.join(" "),
+        "exec env {} {} '{}' run --no-log --before 0 '{}'",
+        server_env.join(" "),
+        common::env_words(place.dir.path()),
         env!("CARGO_BIN_EXE_supple"),
         routine.display()
     );
-    let tmux = Tmux(place.path("tmux.sock"));
-    let tmux = |args: &[&str]| tmux.run(args);
-    tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        "lost",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        &command,
-    ]);
-    let screen =
-        || String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", "lost"]).stdout).to_string();
+    let tmux = Tmux::start(place.path("tmux.sock"), 80, 24, &command);
     wait_for("the player", Duration::from_secs(10), || {
-        screen().contains("Step")
+        tmux.screen().contains("Step")
     });
-    assert!(!screen().contains("sound lost"));
+    assert!(!tmux.screen().contains("sound lost"));
     stop(server);
     wait_for("the notice", Duration::from_secs(5), || {
-        screen().contains("sound lost")
+        tmux.screen().contains("sound lost")
     });
-    tmux(&["kill-server"]);
 }
 
 fn found_tmux() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|output| output.status.success());
+    let found = tmux::available();
     if !found {
         println!("skipped: tmux is not installed (.ci/setup installs it)");
     }

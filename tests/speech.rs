@@ -3,6 +3,8 @@
 //! `SUPPLE_SPEECH_PROGRAM`), the `say` events, the export's speech, and the real espeak-ng
 //! when it is installed.
 
+mod common;
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -12,9 +14,10 @@ use serde_json::Value;
 use supple::audio::render::sample_at;
 use supple::audio::{Cue, Sounds, track};
 use supple::config::Voice;
+use supple::routine::Routine;
 use supple::routine::library;
 use supple::session::Plan;
-use supple::speech::place::{self, GAP};
+use supple::speech::place::{self, GAP, Schedule};
 use supple::speech::program::{self, Program};
 
 const SHORT: &str = "tests/fixtures/e2e/speech.json";
@@ -57,7 +60,7 @@ impl Home {
         .expect("script");
         std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
         // Already shown today: the safety note is not part of what these tests read.
-        supple::ui::safety::Store::new(Some(home.path("XDG_STATE_HOME").join("supple")))
+        supple::ui::safety::Store::new(Some(home.path("state").join("supple")))
             .mark_shown(&supple::ui::safety::today());
         home
     }
@@ -67,29 +70,14 @@ impl Home {
     }
 
     fn supple(&self, program: Option<&Path>) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_supple"));
-        for var in [
-            "XDG_CONFIG_HOME",
-            "XDG_DATA_HOME",
-            "XDG_STATE_HOME",
-            "XDG_CACHE_HOME",
-        ] {
-            command.env(var, self.path(var));
-        }
-        command.env("HOME", self.path("home"));
+        let mut command = common::supple_in(self.dir.path());
         let program = program.map_or_else(|| self.path("speak"), Path::to_path_buf);
         command.env(program::ENV, program);
-        command.stdin(Stdio::null());
         command
     }
 
     fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = self.supple(None).args(args).output().expect("runs");
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stdout).into(),
-            String::from_utf8_lossy(&out.stderr).into(),
-        )
+        common::finish(self.supple(None).args(args))
     }
 
     /// Renders every phrase (an export does, at once), so that runs find them all in the
@@ -205,7 +193,7 @@ fn with_no_speech_program_the_say_events_stay_and_plain_says_why_once() {
 #[test]
 fn the_settings_voice_is_the_default_and_mute_alone_says_nothing() {
     let home = Home::new();
-    let config = home.path("XDG_CONFIG_HOME").join("supple");
+    let config = home.path("config").join("supple");
     std::fs::create_dir_all(&config).expect("dir");
     std::fs::write(config.join("config.json"), r#"{"voice": "off"}"#).expect("settings");
     assert!(
@@ -266,15 +254,23 @@ fn the_export_speaks_each_phrase_where_the_player_says_it() {
     assert!(log.contains("--stdout\nRight.\n"), "{log}");
 }
 
+/// Every valid built-in routine with its plan and its speech placed among the built-in cues.
+fn built_in_schedules() -> Vec<(String, Routine, Plan, Schedule)> {
+    let sounds = Sounds::builtin();
+    (library::all().into_iter())
+        .filter_map(|entry| {
+            let routine = entry.routine.ok()?;
+            let plan = Plan::new(&routine);
+            let schedule = place::schedule(&plan, |cue| sounds.len(cue));
+            Some((entry.name, routine, plan, schedule))
+        })
+        .collect()
+}
+
 #[test]
 fn no_phrase_of_any_built_in_routine_overlaps_a_cue() {
     let sounds = Sounds::builtin();
-    for entry in library::all() {
-        let Ok(routine) = &entry.routine else {
-            continue;
-        };
-        let plan = Plan::new(routine);
-        let schedule = place::schedule(&plan, |cue| sounds.len(cue));
+    for (name, _, plan, schedule) in built_in_schedules() {
         let track = track(&plan);
         let spans: Vec<(Duration, Duration)> = track
             .iter()
@@ -289,14 +285,14 @@ fn no_phrase_of_any_built_in_routine_overlaps_a_cue() {
             for rate in [None, Some(140)] {
                 let len = |text: &str| program::estimate(text, rate);
                 let spoken = schedule.spoken(voice, len);
-                assert!(!spoken.is_empty(), "{}: nothing said", entry.name);
+                assert!(!spoken.is_empty(), "{}: nothing said", name);
                 for (at, text) in &spoken {
                     let end = *at + len(text);
                     for (start, stop) in &spans {
                         assert!(
                             end + GAP <= *start || *at >= *stop + GAP,
                             "{}: {text:?} at {at:?}..{end:?} overlaps a cue at {start:?}..{stop:?}",
-                            entry.name
+                            name
                         );
                     }
                 }
@@ -305,7 +301,7 @@ fn no_phrase_of_any_built_in_routine_overlaps_a_cue() {
                         .windows(2)
                         .all(|w| w[0].0 + len(&w[0].1) + GAP <= w[1].0),
                     "{}: phrases overlap each other",
-                    entry.name
+                    name
                 );
             }
         }
@@ -314,13 +310,7 @@ fn no_phrase_of_any_built_in_routine_overlaps_a_cue() {
 
 #[test]
 fn every_built_in_routine_names_each_of_its_steps() {
-    let sounds = Sounds::builtin();
-    for entry in library::all() {
-        let Ok(routine) = &entry.routine else {
-            continue;
-        };
-        let plan = Plan::new(routine);
-        let schedule = place::schedule(&plan, |cue| sounds.len(cue));
+    for (routine_name, routine, _, schedule) in built_in_schedules() {
         let spoken = schedule.spoken(Voice::Names, |text| program::estimate(text, None));
         for step in &routine.steps {
             let name = step.name.to_lowercase();
@@ -329,7 +319,7 @@ fn every_built_in_routine_names_each_of_its_steps() {
                     .iter()
                     .any(|(_, text)| text.to_lowercase().contains(&name)),
                 "{}: {:?} is never said in {spoken:?}",
-                entry.name,
+                routine_name,
                 step.name
             );
         }
@@ -375,13 +365,9 @@ fn the_real_espeak_ng_renders_phrases_that_fit_under_the_ceiling() {
         ])
         .output()
         .expect("runs");
+    common::succeeded(&out);
     assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        std::fs::read_dir(home.path("XDG_CACHE_HOME").join("supple/speech"))
+        std::fs::read_dir(home.path("cache").join("supple/speech"))
             .expect("cache")
             .count()
             >= 7

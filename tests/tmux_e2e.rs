@@ -1,89 +1,12 @@
 //! The real binary in a real pseudo-terminal (tmux): keys in, the screen read back, and the
 //! terminal checked afterwards: main screen, cursor shown, modes as they were.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-/// A tmux server of our own (its socket in the test's folder), killed when the test ends.
-struct Tmux {
-    socket: PathBuf,
-}
-
-impl Tmux {
-    fn start(socket: PathBuf, width: u16, height: u16, command: &str) -> Tmux {
-        let tmux = Tmux { socket };
-        let size = [width.to_string(), height.to_string()];
-        tmux.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            &size[0],
-            "-y",
-            &size[1],
-            "sh",
-            "-c",
-            command,
-        ]);
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        let output = Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(["-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        assert!(output.status.success(), "tmux {args:?}: {output:?}");
-        output
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            self.run(&["send-keys", "-t", "e2e", key]);
-        }
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into()
-    }
-
-    /// A tmux format of the pane, e.g. `#{alternate_on}`.
-    fn pane(&self, format: &str) -> String {
-        let output = self.run(&["display-message", "-p", "-t", "e2e", format]);
-        String::from_utf8_lossy(&output.stdout).trim().into()
-    }
-
-    /// Waits until the screen shows `text`, failing with the screen after `timeout`.
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "waited for {text:?}; the screen shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
-    }
-}
+use common::tmux::{self, Tmux};
 
 fn wait_for_file(path: &Path) -> String {
     let start = Instant::now();
@@ -102,13 +25,6 @@ fn wait_for_file(path: &Path) -> String {
     }
 }
 
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|output| output.status.success())
-}
-
 const ROUTINE: &str = r#"{
   "name": "Tmux check",
   "prepare": 3,
@@ -119,27 +35,32 @@ const ROUTINE: &str = r#"{
 }
 "#;
 
+/// The routine written into `dir`, and the shell words that run supple with its folders
+/// there: (`env …`, the binary, the routine's path), quoted.
+fn scratch(dir: &Path) -> (String, String, String) {
+    let routine = dir.join("check.json");
+    std::fs::write(&routine, ROUTINE).expect("write the routine");
+    (
+        format!("env {}", common::env_words(dir)),
+        format!("'{}'", env!("CARGO_BIN_EXE_supple")),
+        format!("'{}'", routine.display()),
+    )
+}
+
 #[test]
 fn space_n_and_q_in_a_real_terminal_then_the_terminal_is_given_back() {
-    if !tmux_available() {
+    if !tmux::available() {
         println!("skipped: tmux is not installed (.ci/setup installs it)");
         return;
     }
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = |name: &str| -> PathBuf { dir.path().join(name) };
-    std::fs::write(path("check.json"), ROUTINE).unwrap();
+    let (env, binary, routine) = scratch(dir.path());
     let quote = |path: PathBuf| format!("'{}'", path.display());
     let command = format!(
-        "stty -g > {before}; \
-         env XDG_STATE_HOME={state} XDG_CONFIG_HOME={config} XDG_DATA_HOME={data} XDG_CACHE_HOME={cache} {binary} run {routine}; \
+        "stty -g > {before}; {env} {binary} run {routine}; \
          echo $? > {status}; stty -g > {after}; sleep 60",
         before = quote(path("before")),
-        state = quote(path("state")),
-        config = quote(path("config")),
-        data = quote(path("data")),
-        cache = quote(path("cache")),
-        binary = env!("CARGO_BIN_EXE_supple"),
-        routine = quote(path("check.json")),
         status = quote(path("status")),
         after = quote(path("after")),
     );
@@ -207,27 +128,17 @@ fn space_n_and_q_in_a_real_terminal_then_the_terminal_is_given_back() {
 
 #[test]
 fn a_stopped_run_offers_to_resume_and_the_picker_shows_the_practice_and_its_stats() {
-    if !tmux_available() {
+    if !tmux::available() {
         println!("skipped: tmux is not installed (.ci/setup installs it)");
         return;
     }
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = |name: &str| -> PathBuf { dir.path().join(name) };
-    std::fs::write(path("check.json"), ROUTINE).unwrap();
-    let quote = |path: PathBuf| format!("'{}'", path.display());
-    let env = format!(
-        "env XDG_STATE_HOME={} XDG_CONFIG_HOME={} XDG_DATA_HOME={} XDG_CACHE_HOME={}",
-        quote(path("state")),
-        quote(path("config")),
-        quote(path("data")),
-        quote(path("cache")),
-    );
-    let binary = env!("CARGO_BIN_EXE_supple");
-    let routine = quote(path("check.json"));
+    let (env, binary, routine) = scratch(dir.path());
     let command = format!(
         "{env} {binary} run --mute {routine}; {env} {binary} run --mute {routine}; \
-         {env} {binary}; echo $? > {status}; sleep 60",
-        status = quote(path("status")),
+         {env} {binary}; echo $? > '{status}'; sleep 60",
+        status = path("status").display(),
     );
     let tmux = Tmux::start(path("tmux.sock"), 80, 24, &command);
     let history = || std::fs::read_to_string(path("data").join("supple/history.jsonl"));

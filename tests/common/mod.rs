@@ -1,10 +1,70 @@
-//! What the command-line tests share: an isolated home, and running supple in it.
+//! What the tests of the real binary share: an isolated home, running supple in it (to its
+//! end, or steered a line at a time), a tmux server of their own, and a process's CPU time.
 
 #![allow(dead_code)] // Each test file uses a part.
 
+pub mod cpu;
+pub mod steered;
+pub mod tmux;
+
 use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The XDG folders supple reads and writes, and their names inside a test's home.
+const FOLDERS: [(&str, &str); 4] = [
+    ("XDG_CONFIG_HOME", "config"),
+    ("XDG_DATA_HOME", "data"),
+    ("XDG_STATE_HOME", "state"),
+    ("XDG_CACHE_HOME", "cache"),
+];
+
+/// Points `HOME` and every XDG folder supple uses into `root`, so that no user's or other
+/// test's settings, history or cache are read or written.
+pub fn isolate_in<'a>(command: &'a mut Command, root: &Path) -> &'a mut Command {
+    command.env("HOME", root);
+    for (var, folder) in FOLDERS {
+        command.env(var, root.join(folder));
+    }
+    command
+}
+
+/// The same folders as `NAME='path'` words, for a shell command line (tmux runs one).
+pub fn env_words(root: &Path) -> String {
+    let mut words = format!("HOME='{}'", root.display());
+    for (var, folder) in FOLDERS {
+        words.push_str(&format!(" {var}='{}'", root.join(folder).display()));
+    }
+    words
+}
+
+/// The real binary with its folders in `root` and nothing on standard input, run from the
+/// crate's folder (where the fixtures are).
+pub fn supple_in(root: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_supple"));
+    isolate_in(&mut command, root).stdin(Stdio::null());
+    command
+}
+
+/// Runs `command` to its end: its exit code (-1 for a signal), standard output and error.
+pub fn finish(command: &mut Command) -> (i32, String, String) {
+    let out = command.output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
+}
+
+/// Output bytes as text, for messages and comparisons.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Fails the test with the command's standard error unless it succeeded.
+pub fn succeeded(out: &Output) {
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
 
 /// A home of its own for each test: config, data, state and cache folders in a temp dir.
 pub struct Home {
@@ -35,15 +95,10 @@ impl Home {
         command
     }
 
-    /// Points every folder supple uses into this home.
+    /// Points every folder supple uses into this home, and runs in it, with no editor set.
     pub fn isolate(&self, command: &mut Command) {
         let root = self.dir.path();
-        command
-            .env("HOME", root)
-            .env("XDG_CONFIG_HOME", root.join("config"))
-            .env("XDG_DATA_HOME", root.join("data"))
-            .env("XDG_STATE_HOME", root.join("state"))
-            .env("XDG_CACHE_HOME", root.join("cache"))
+        isolate_in(command, root)
             .env_remove("VISUAL")
             .env_remove("EDITOR")
             .current_dir(root);
