@@ -76,8 +76,10 @@ impl Alarm {
             match ready.try_io(|fd| {
                 rustix::io::read(fd.get_ref(), &mut expirations).map_err(io::Error::from)
             }) {
-                // Setting the timer cleared any expiry before it: this one is ours.
+                // Setting the timer cleared any expiry before it: this one is ours. Nothing
+                // is left to read, so the next wait need not try a read to learn it.
                 Ok(Ok(_)) => {
+                    ready.clear_ready();
                     if Instant::now() >= at {
                         return;
                     }
