@@ -1,8 +1,9 @@
 //! The terminal while the full screen is up: alternate screen, raw mode, hidden cursor, and
 //! every way of giving it back exactly as it was: on drop, on panic, for Ctrl-Z.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::io::{self, BufWriter, Stdout, Write, stdout};
+use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, Once};
 
@@ -19,6 +20,7 @@ use tokio::task::JoinHandle;
 
 use crate::runtime::{Input, Inputs};
 
+mod cells;
 mod hangup;
 
 pub use hangup::gone;
@@ -116,8 +118,27 @@ static RESIZED: AtomicBool = AtomicBool::new(true);
 /// crossterm writes every cell's commands separately, and through `Stdout` each write takes
 /// its lock and is searched for a newline, a third of what moving the pacer cost.
 pub struct SizedBackend {
-    inner: CrosstermBackend<BufWriter<Stdout>>,
+    inner: CrosstermBackend<Frame>,
+    /// The same buffer as `inner`'s, for cells written without crossterm's formatting.
+    frame: Frame,
     size: Cell<Option<Size>>,
+}
+
+/// The frame's buffer, shared by crossterm's backend (the cursor, clearing) and the cells
+/// (see `cells`), so that what both write leaves in order.
+#[derive(Clone)]
+struct Frame(Rc<RefCell<BufWriter<Stdout>>>);
+
+impl Write for Frame {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().write(bytes)
+    }
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.0.borrow_mut().write_all(bytes)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.borrow_mut().flush()
+    }
 }
 
 /// Room for a whole frame of a large screen, so a frame leaves in one write.
@@ -126,8 +147,13 @@ const FRAME_BYTES: usize = 64 * 1024;
 impl SizedBackend {
     pub fn new() -> SizedBackend {
         RESIZED.store(true, Ordering::SeqCst);
+        let frame = Frame(Rc::new(RefCell::new(BufWriter::with_capacity(
+            FRAME_BYTES,
+            stdout(),
+        ))));
         SizedBackend {
-            inner: CrosstermBackend::new(BufWriter::with_capacity(FRAME_BYTES, stdout())),
+            inner: CrosstermBackend::new(frame.clone()),
+            frame,
             size: Cell::new(None),
         }
     }
@@ -146,7 +172,8 @@ impl Backend for SizedBackend {
     where
         I: Iterator<Item = (u16, u16, &'a BufferCell)>,
     {
-        self.inner.draw(content)
+        let mut frame = self.frame.0.borrow_mut();
+        cells::draw(&mut *frame, content)
     }
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
         self.inner.append_lines(n)
