@@ -199,6 +199,7 @@ where
             notice,
             notice_until,
             silent,
+            voice,
             painter,
             practice,
             after,
@@ -219,6 +220,7 @@ where
                     // Lost sound is news until it comes back; the start's notice only for a while.
                     view.notice = lost.or(notice.as_deref().filter(|_| notice_until.is_some()));
                     view.silent = *silent;
+                    view.voice = voice.is_some();
                     view.lead_in = lead_in;
                     spot = view.pacer_spot(area);
                     pacer_form = spot.map(|(area, _, _)| pacer::Form::of(area));
