@@ -25,8 +25,9 @@ pub const ENV: &str = "SUPPLE_SPEECH_PROGRAM";
 /// One phrase may take this long to render; a program that hangs is killed.
 pub const TIME_LIMIT: Duration = Duration::from_secs(5);
 
-/// The check of a voice may take this long: espeak-ng answers in about 10 ms.
-const CHECK_LIMIT: Duration = Duration::from_secs(1);
+/// The check of a voice may take this long: espeak-ng answers in under 10 ms, and a run must
+/// not wait long on a program that hangs (the check then blames nothing).
+const CHECK_LIMIT: Duration = Duration::from_millis(500);
 
 /// espeak-ng's own rate, words per minute, when the settings give none.
 pub const DEFAULT_RATE: u32 = 175;
