@@ -6,6 +6,10 @@ use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
+mod common;
+
+use common::JsonDay;
+
 fn supple(home: &std::path::Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_supple"));
     command
@@ -98,38 +102,22 @@ fn a_break_taken_here_is_recorded_in_the_history() {
         r#"{"name": "Tiny", "steps": [{"name": "Stand", "rest": 1}]}"#,
     )
     .expect("routine");
-    let mut child = supple(home.path())
-        .args([
-            "breaks",
-            "--every",
-            "1m",
-            "--routine",
-            "tiny",
-            "--json",
-            "--mute",
-            "--speed",
-            "60",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("runs");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-    let mut until = |event: &str| loop {
-        let line = lines.next().expect("a line").expect("text");
-        let value: Value = serde_json::from_str(&line).expect("json");
-        if value["event"] == event {
-            return value;
-        }
-    };
-    until("due");
-    writeln!(stdin, "start").expect("write");
-    until("done");
-    until("waiting");
-    writeln!(stdin, "quit").expect("write");
-    assert!(child.wait().expect("exit").success());
+    let mut day = JsonDay::start(supple(home.path()).args([
+        "breaks",
+        "--every",
+        "1m",
+        "--routine",
+        "tiny",
+        "--json",
+        "--mute",
+        "--speed",
+        "60",
+    ]));
+    day.until("due");
+    day.send("start");
+    day.until("done");
+    day.until("waiting");
+    assert!(day.quit().success());
     let history =
         std::fs::read_to_string(home.path().join("data/supple/history.jsonl")).expect("a history");
     let records: Vec<Value> = history

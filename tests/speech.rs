@@ -17,6 +17,10 @@ use supple::session::Plan;
 use supple::speech::place::{self, GAP};
 use supple::speech::program::{self, Program};
 
+mod common;
+
+use common::JsonDay;
+
 const SHORT: &str = "tests/fixtures/e2e/speech.json";
 
 /// The stand-in answers every phrase with this much speech.
@@ -258,7 +262,6 @@ fn an_unknown_speech_voice_is_said_once_and_the_default_voice_speaks_instead() {
 
 #[test]
 fn a_break_speaks_as_the_same_routine_does_under_run() {
-    use std::io::{BufRead, BufReader, Write};
     let home = Home::new();
     home.warm();
     let config = home.path("XDG_CONFIG_HOME").join("supple");
@@ -267,42 +270,22 @@ fn a_break_speaks_as_the_same_routine_does_under_run() {
     let run = home.says(&["run", SHORT, "--json", "--speed", "60"]);
     assert_eq!(run.len(), 8, "{run:?}");
     // A day at speed 60: the break is due after a second.
-    let mut child = home
-        .supple(None)
-        .args([
-            "breaks",
-            "--every",
-            "1m",
-            "--routine",
-            SHORT,
-            "--json",
-            "--speed",
-            "60",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("runs");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-    let mut events = Vec::new();
-    let mut until = |event: &str, events: &mut Vec<Value>| loop {
-        let line = lines.next().expect("a line").expect("text");
-        let value: Value = serde_json::from_str(&line).expect("json");
-        events.push(value.clone());
-        if value["event"] == event {
-            return;
-        }
-    };
-    until("due", &mut events);
-    let before = events.len();
-    writeln!(stdin, "start").expect("write");
-    until("waiting", &mut events);
-    writeln!(stdin, "quit").expect("write");
-    assert!(child.wait().expect("exit").success());
+    let mut day = JsonDay::start(home.supple(None).args([
+        "breaks",
+        "--every",
+        "1m",
+        "--routine",
+        SHORT,
+        "--json",
+        "--speed",
+        "60",
+    ]));
+    let countdown = day.until("due");
+    day.send("start");
+    let events = day.until("waiting");
+    assert!(day.quit().success());
     // The countdown says nothing; the break says what the run says, when it says it.
-    assert!(events[..before].iter().all(|e| e["event"] != "say"));
+    assert!(countdown.iter().all(|e| e["event"] != "say"));
     let says: Vec<(f64, String)> = events
         .iter()
         .filter(|e| e["event"] == "say")

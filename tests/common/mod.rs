@@ -2,9 +2,9 @@
 
 #![allow(dead_code)] // Each test file uses a part.
 
-use std::io::Write;
+use std::io::{BufRead, BufReader, Lines, Write};
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
 
 /// A home of its own for each test: config, data, state and cache folders in a temp dir.
 pub struct Home {
@@ -136,3 +136,55 @@ pub const FIXED: &str = r#"{
   ]
 }
 "#;
+
+/// A `supple breaks --json` day driven as a script would: commands on standard input, events
+/// read back one line at a time.
+pub struct JsonDay {
+    child: Child,
+    stdin: ChildStdin,
+    lines: Lines<BufReader<ChildStdout>>,
+}
+
+impl JsonDay {
+    /// Starts `command` (a `breaks --json` one); its standard error is not kept.
+    pub fn start(command: &mut Command) -> JsonDay {
+        let mut child = command
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("runs");
+        let stdin = child.stdin.take().expect("stdin");
+        let lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+        JsonDay {
+            child,
+            stdin,
+            lines,
+        }
+    }
+
+    /// One command, as a line.
+    pub fn send(&mut self, command: &str) {
+        writeln!(self.stdin, "{command}").expect("write");
+    }
+
+    /// Every event up to and including the next `event`.
+    pub fn until(&mut self, event: &str) -> Vec<serde_json::Value> {
+        let mut events = Vec::new();
+        loop {
+            let line = self.lines.next().expect("a line").expect("text");
+            let value: serde_json::Value = serde_json::from_str(&line).expect("json");
+            let last = value["event"] == event;
+            events.push(value);
+            if last {
+                return events;
+            }
+        }
+    }
+
+    /// Quits the day and waits for it to end.
+    pub fn quit(mut self) -> ExitStatus {
+        self.send("quit");
+        self.child.wait().expect("exit")
+    }
+}
