@@ -103,10 +103,15 @@ impl Settings {
     /// Reads the settings file; a missing file means the defaults. Never fails: what cannot be
     /// read is reported once on standard error and left at its default (see [`Settings::read`]).
     pub fn load() -> Result<Settings, String> {
-        match config_dir() {
-            Some(dir) => Settings::load_from(&dir.join("config.json")),
+        match Settings::file() {
+            Some(path) => Settings::load_from(&path),
             None => Ok(Settings::default()),
         }
+    }
+
+    /// Where the settings are read from: `config.json` in the config folder.
+    pub fn file() -> Option<PathBuf> {
+        Some(config_dir()?.join("config.json"))
     }
 
     /// As [`Settings::load`], from `path`.

@@ -16,6 +16,11 @@ use crate::runtime::{self, Clock, Inputs, Outcome};
 use crate::session::Plan;
 use crate::speech::{self, cache::Cache};
 
+mod sound;
+
+use sound::Told;
+pub(crate) use sound::{Wanted, sound};
+
 /// Plays the routine `args` names, returning how the run ended.
 pub fn run(args: &RunArgs) -> Result<Outcome, Failure> {
     let (name, routine) = crate::cli::resolve(&args.routine)?;
@@ -49,18 +54,13 @@ pub fn play(name: &str, routine: &Routine, args: &PlayOptions) -> Result<Outcome
         None => resume.offer_now(name, &plan.routine.steps),
         Some(_) => None,
     };
-    // Opened before any screen takes over, so nothing the device says can reach it.
-    let (speaker, notice) = speaker(args.mute, args.volume, &settings);
-    let (speech, speech_notice) = speech(args.voice, args.mute, args.speed == 1.0, &settings);
-    // No device is news only to a run that wants sound; a voice asked for is news either way.
-    let said = notice
-        .as_ref()
-        .filter(|_| !speaker.is_muted())
-        .or(speech_notice.as_ref());
-    if let (Some(said), Mode::Plain) = (said, mode) {
-        eprintln!("supple: {said}");
-    }
-    let notice = notice.or(speech_notice);
+    let wanted = Wanted {
+        mute: args.mute,
+        volume: args.volume,
+        voice: args.voice,
+        audible: args.speed == 1.0,
+    };
+    let (speaker, speech, notice) = sound(wanted, &settings, mode);
     if mode != Mode::FullScreen {
         crate::ui::safety::print_if_due();
     }
@@ -175,9 +175,7 @@ fn command_for(name: &str) -> String {
 /// `supple` with no command: the full-screen picker; each routine picked plays full screen.
 pub fn pick() -> Result<Outcome, Failure> {
     let settings = Settings::load().map_err(Failure::Usage)?;
-    let (speaker, notice) = speaker(false, None, &settings);
-    let (speech, speech_notice) = speech(None, false, true, &settings);
-    let notice = notice.or(speech_notice);
+    let (speaker, speech, notice) = sound(Wanted::default(), &settings, Mode::FullScreen);
     let tokio = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -206,16 +204,19 @@ pub fn pick() -> Result<Outcome, Failure> {
     Ok(outcome?)
 }
 
-/// Spoken guidance for a run (given where to leave what it says), and the notice to show
-/// once when it needs a speech program that is not there.
+/// Spoken guidance for a run (given where to leave what it says), and what to tell once
+/// about it.
 fn speech(
     voice: Option<Voice>,
     mute: bool,
     audible: bool,
     settings: &Settings,
-) -> (impl FnOnce(SaidLog) -> Speech, Option<String>) {
+) -> (impl FnOnce(SaidLog) -> Speech, Told) {
     let setup = speech::setup::setup(voice, settings, mute);
-    let notice = setup.missing.then(|| speech::setup::MISSING.to_string());
+    let told = Told {
+        missing: setup.missing.then(|| speech::setup::MISSING.to_string()),
+        unknown_voice: setup.unknown_voice.clone(),
+    };
     let cue_lens = audio::sounds::lengths(audio::user_dir().as_deref());
     let make = move |said| {
         Speech::new(
@@ -227,7 +228,7 @@ fn speech(
             said,
         )
     };
-    (make, notice)
+    (make, told)
 }
 
 /// The speaker for a run, and a notice to show once when sound was wanted but is not there.

@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::io::Write;
 use std::process::{Command, Stdio};
 
 use common::steered::Steered;
@@ -107,4 +108,27 @@ fn a_break_taken_here_is_recorded_in_the_history() {
     assert_eq!(records.len(), 1, "{history}");
     assert_eq!(records[0]["routine"], "tiny");
     assert_eq!(records[0]["outcome"], "finished");
+}
+
+#[test]
+fn with_no_speech_program_a_plain_day_says_so_once_and_goes_on() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let dir = home.path().join("config/supple");
+    std::fs::create_dir_all(&dir).expect("config dir");
+    // Muted by the settings: no sound device (this machine's case) is not what it says.
+    std::fs::write(dir.join("config.json"), r#"{"mute": true}"#).expect("settings");
+    let mut child = supple(home.path())
+        .args(["breaks", "--plain"])
+        .env("SUPPLE_SPEECH_PROGRAM", "")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    writeln!(child.stdin.take().expect("stdin"), "quit").expect("write");
+    let out = child.wait_with_output().expect("exit");
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("espeak-ng").count(), 1, "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("waiting: next break in 1 h 30 min"));
 }

@@ -20,6 +20,8 @@ use supple::session::Plan;
 use supple::speech::place::{self, GAP, Schedule};
 use supple::speech::program::{self, Program};
 
+use common::steered::Steered;
+
 const SHORT: &str = "tests/fixtures/e2e/speech.json";
 
 /// The stand-in answers every phrase with this much speech.
@@ -191,6 +193,103 @@ fn with_no_speech_program_the_say_events_stay_and_plain_says_why_once() {
 }
 
 #[test]
+fn an_unknown_speech_voice_is_said_once_and_the_default_voice_speaks_instead() {
+    let home = Home::new();
+    // Like espeak-ng, the stand-in fails on a voice it does not have.
+    let picky = home.path("picky");
+    std::fs::write(
+        &picky,
+        format!(
+            "#!/bin/sh\ncase \"$*\" in *nosuch*) echo 'Error: no such voice' >&2; exit 1;; esac\n\
+             exec {} \"$@\"\n",
+            home.path("speak").display()
+        ),
+    )
+    .expect("script");
+    std::fs::set_permissions(&picky, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let config = home.path("config").join("supple");
+    std::fs::create_dir_all(&config).expect("dir");
+    // A voice name with a control sequence in it: it must not reach the terminal as one.
+    std::fs::write(
+        config.join("config.json"),
+        r#"{"speech_voice": "nosuch\u001b[2J"}"#,
+    )
+    .expect("settings");
+    let out = home
+        .supple(Some(&picky))
+        .args(["run", SHORT, "--json", "--speed", "20"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("speech_voice").count(), 1, "{err}");
+    let file = config.join("config.json");
+    assert!(
+        err.contains(&format!("in {} is not a voice picky has", file.display())),
+        "{err}"
+    );
+    assert!(err.contains("`picky --voices`"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.matches("\"say\"").count(), 7, "{stdout}");
+    // The phrases were rendered in the program's own voice, not asked for in the unknown one.
+    let log = std::fs::read_to_string(home.path("said.log")).expect("rendered");
+    assert!(log.contains("--stdout\nRight.\n"), "{log}");
+    assert!(!log.contains("nosuch"), "{log}");
+    // And a plain run says it once on standard error too.
+    let plain = home
+        .supple(Some(&picky))
+        .args(["run", SHORT, "--plain", "--mute", "--speed", "50"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&plain.stderr);
+    assert_eq!(err.matches("speech_voice").count(), 1, "{err}");
+}
+
+#[test]
+fn a_break_speaks_as_the_same_routine_does_under_run() {
+    let home = Home::new();
+    home.warm();
+    let config = home.path("config").join("supple");
+    std::fs::create_dir_all(&config).expect("dir");
+    std::fs::write(config.join("config.json"), r#"{"voice": "full"}"#).expect("settings");
+    let run = home.says(&["run", SHORT, "--json", "--speed", "60"]);
+    assert_eq!(run.len(), 8, "{run:?}");
+    // A day at speed 60: the break is due after a second.
+    let mut day = Steered::start(
+        home.supple(None)
+            .args([
+                "breaks",
+                "--every",
+                "1m",
+                "--routine",
+                SHORT,
+                "--json",
+                "--speed",
+                "60",
+            ])
+            .stderr(std::process::Stdio::null()),
+    );
+    let countdown = day.through("due");
+    day.send("start");
+    let events = day.through("waiting");
+    assert!(day.quit().success());
+    // The countdown says nothing; the break says what the run says, when it says it.
+    assert!(countdown.iter().all(|e| e["event"] != "say"));
+    let says: Vec<(f64, String)> = events
+        .iter()
+        .filter(|e| e["event"] == "say")
+        .map(|e| {
+            (
+                e["t"].as_f64().expect("t"),
+                e["text"].as_str().expect("text").into(),
+            )
+        })
+        .collect();
+    assert_eq!(says, run);
+}
+
+#[test]
 fn the_settings_voice_is_the_default_and_mute_alone_says_nothing() {
     let home = Home::new();
     let config = home.path("config").join("supple");
@@ -354,6 +453,13 @@ fn the_real_espeak_ng_renders_phrases_that_fit_under_the_ceiling() {
         estimate.abs_diff(len) < Duration::from_millis(600),
         "{estimate:?} vs {len:?}"
     );
+    // A voice it does not have is told apart from one it has, in a few milliseconds.
+    let with = |voice: &str| Program {
+        voice: Some(voice.into()),
+        ..program.clone()
+    };
+    assert!(with("nosuch").refuses_voice());
+    assert!(!with("en-gb").refuses_voice());
     // And the whole short routine through the binary, with the real program.
     let home = Home::new();
     let out = home

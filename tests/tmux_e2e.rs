@@ -189,3 +189,64 @@ fn a_stopped_run_offers_to_resume_and_the_picker_shows_the_practice_and_its_stat
     assert_eq!(wait_for_file(&path("status")), "0", "exit status");
     assert_eq!(history().unwrap().lines().count(), 2);
 }
+
+#[test]
+fn a_break_played_on_the_breaks_screen_speaks_and_v_changes_its_voice() {
+    if !tmux::available() {
+        println!("skipped: tmux is not installed (.ci/setup installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = |name: &str| -> PathBuf { dir.path().join(name) };
+    std::fs::write(
+        path("tiny.json"),
+        r#"{"name": "Tiny", "steps": [{"name": "Stand tall", "rest": 30}]}"#,
+    )
+    .unwrap();
+    // A stand-in speech program that writes down what it is asked to say.
+    let speak = path("speak");
+    std::fs::write(
+        &speak,
+        format!("#!/bin/sh\ncat >> '{}'\n", path("said").display()),
+    )
+    .unwrap();
+    let executable = std::os::unix::fs::PermissionsExt::from_mode(0o755);
+    std::fs::set_permissions(&speak, executable).unwrap();
+    supple::ui::safety::Store::new(Some(path("state").join("supple")))
+        .mark_shown(&supple::ui::safety::today());
+    let quote = |path: PathBuf| format!("'{}'", path.display());
+    let command = format!(
+        "env {env} SUPPLE_SPEECH_PROGRAM={speak} \
+         {binary} breaks --every 1s --routine {routine}; echo $? > {status}; sleep 60",
+        env = common::env_words(dir.path()),
+        speak = quote(speak.clone()),
+        binary = env!("CARGO_BIN_EXE_supple"),
+        routine = quote(path("tiny.json")),
+        status = quote(path("status")),
+    );
+    let tmux = Tmux::start(path("tmux.sock"), 80, 24, &command);
+    tmux.wait_for("Time to move");
+    let said = || std::fs::read_to_string(path("said")).unwrap_or_default();
+    assert_eq!(said(), "", "the countdown says nothing");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("v voice");
+    assert!(screen.contains("Stand tall"), "{screen}");
+    // The break's phrases went to the speech program, as a run's do.
+    let start = Instant::now();
+    while !said().contains("Tiny. First, stand tall.") {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "said: {:?}",
+            said()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    tmux.keys(&["v"]);
+    tmux.wait_for("Voice: full");
+    tmux.keys(&["q"]);
+    tmux.wait_for("back to the breaks");
+    tmux.keys(&["q"]);
+    tmux.wait_for("Next break in");
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&path("status")), "0", "exit status");
+}

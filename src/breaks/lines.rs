@@ -10,6 +10,7 @@ use super::front::{Front, Offer, Request};
 use super::input::Switch;
 use super::machine::{Breaks, Command, Event};
 use crate::format::{json_seconds, length, printable};
+use crate::runtime::sound::SaidLog;
 use crate::runtime::stream::{Stream, Style};
 use crate::runtime::{self, Clock, Cues, Input, Inputs, Outcome};
 
@@ -19,6 +20,8 @@ pub struct Lines<W: Write> {
     switch: Switch,
     /// Standard output went away (a closed pipe): stop quietly.
     closed: bool,
+    /// What a break's speech said, for its routine's `say` events.
+    said: Option<SaidLog>,
 }
 
 impl<W: Write> Lines<W> {
@@ -28,7 +31,14 @@ impl<W: Write> Lines<W> {
             style,
             switch,
             closed: false,
+            said: None,
         }
+    }
+
+    /// Writes what a break's speech says as its `say` events, as `supple run` does.
+    pub fn with_said(mut self, said: SaidLog) -> Self {
+        self.said = Some(said);
+        self
     }
 
     /// The writer, once the day is over (tests read what was written).
@@ -167,6 +177,9 @@ impl<W: Write> Front for Lines<W> {
     ) -> anyhow::Result<Outcome> {
         let inputs = self.switch.inputs();
         let mut stream = Stream::new(&mut self.out, self.style, &offer.name);
+        if let Some(said) = &self.said {
+            stream = stream.with_said(said.clone());
+        }
         runtime::run(&offer.plan, clock, &mut stream, cues, inputs).await
     }
 }

@@ -16,8 +16,9 @@ use crate::format::{length, printable};
 use crate::history::log::Recorded;
 use crate::history::resume::Resume;
 use crate::history::{History, Notes};
+use crate::play::Wanted;
 use crate::runtime::Outcome;
-use crate::runtime::sound::Sound;
+use crate::runtime::sound::{SaidLog, Sound};
 use crate::runtime::stream::Style;
 use crate::session::Plan;
 
@@ -40,12 +41,15 @@ pub fn start(options: &Options, settings: &Settings) -> Result<Outcome, Failure>
         plan,
     };
     let mode = options.mode;
-    // Opened before any screen takes over, so nothing the device says can reach it.
-    let (speaker, notice) = crate::play::speaker(options.mute, None, settings);
-    if let (Some(notice), Mode::Plain) = (&notice, mode) {
-        eprintln!("supple: {notice}");
-    }
+    // A break speaks as `supple run` would play its routine with the same settings.
+    let wanted = Wanted {
+        mute: options.mute,
+        audible: options.speed == 1.0,
+        ..Wanted::default()
+    };
+    let (speaker, speech, notice) = crate::play::sound(wanted, settings, mode);
     let speaker = SharedSpeaker::new(speaker);
+    let said = SaidLog::default();
     let tokio = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -63,8 +67,9 @@ pub fn start(options: &Options, settings: &Settings) -> Result<Outcome, Failure>
         };
         // Every break taken here is kept in the history like any other run.
         let history = settings.log.then(History::from_env).flatten();
+        // Only a break's routine plays through them: the countdown sounds its alert alone.
         let mut cues = Recorded::new(
-            Sound::new(speaker.clone()),
+            Sound::with_speech(speaker.clone(), speech(said.clone())),
             Notes::new(&offer.name),
             history,
             Resume::from_env(),
@@ -92,7 +97,7 @@ pub fn start(options: &Options, settings: &Settings) -> Result<Outcome, Failure>
                 };
                 let switch = Switch::default();
                 switch.read_stdin();
-                let mut front = Lines::new(std::io::stdout(), style, switch);
+                let mut front = Lines::new(std::io::stdout(), style, switch).with_said(said);
                 run(&mut front, day).await
             }
         };

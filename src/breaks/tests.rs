@@ -12,6 +12,7 @@ use super::input::Switch;
 use super::lines::Lines;
 use super::*;
 use crate::routine::{Hold, Routine, Step, StepKind};
+use crate::runtime::sound::{SaidLog, Sound, Speech};
 use crate::runtime::stream::Style;
 use crate::runtime::{Input, Outcome, Silence};
 use crate::session::Plan;
@@ -76,6 +77,16 @@ enum Script {
 /// Runs a day of `every` with `script`, returning the JSON events (`t`, kind and the
 /// event), the signals given, and how often the loop turned.
 async fn day(every: Duration, script: Vec<(Duration, Script)>) -> (Vec<Value>, Recorded, u32) {
+    day_with(every, script, &mut Silence, None).await
+}
+
+/// As [`day`], with these cues for the breaks, and what their speech says written.
+async fn day_with(
+    every: Duration,
+    script: Vec<(Duration, Script)>,
+    cues: &mut impl crate::history::log::RunLog,
+    said: Option<SaidLog>,
+) -> (Vec<Value>, Recorded, u32) {
     let switch = Switch::default();
     let history = Arc::new(FakeHistory::default());
     let feeder = {
@@ -92,6 +103,9 @@ async fn day(every: Duration, script: Vec<(Duration, Script)>) -> (Vec<Value>, R
         })
     };
     let mut front = Lines::new(Vec::new(), Style::Json, switch);
+    if let Some(said) = said {
+        front = front.with_said(said);
+    }
     let mut alert = Recorded::default();
     let outcome = run(
         &mut front,
@@ -101,7 +115,7 @@ async fn day(every: Duration, script: Vec<(Duration, Script)>) -> (Vec<Value>, R
             offer: stretch(),
             last: &history,
             alert: &mut alert,
-            cues: &mut Silence,
+            cues,
             today,
         },
     )
@@ -265,4 +279,60 @@ async fn waiting_an_hour_wakes_about_once_a_minute() {
     let (_, _, looks) = day(mins(90), vec![(mins(60), Script::Line("quit"))]).await;
     // One look at the history per turn of the loop: a turn a minute, nothing in between.
     assert!((60..=62).contains(&looks), "{looks} turns");
+}
+
+/// Cues that speak every phrase of `stretch()` (each rendered as half a second) through a
+/// recorder, kept in no history.
+fn speaking(said: SaidLog) -> crate::history::log::Recorded<Sound<crate::audio::Recorder>> {
+    let lens = crate::audio::sounds::lengths(None);
+    let texts = crate::speech::place::schedule(&stretch().plan, |cue| lens[cue.index()]).texts();
+    let half = vec![0.1; crate::audio::synth::SAMPLE_RATE as usize / 2];
+    let bank = crate::speech::Bank::from_rendered(
+        None,
+        texts.into_iter().map(|text| (text, half.clone().into())),
+    );
+    let voice = crate::config::Voice::Names;
+    let speech = Speech::new(voice, None, None, lens, true, said).with_bank(bank);
+    crate::history::log::Recorded::new(
+        Sound::with_speech(crate::audio::Recorder::default(), speech),
+        crate::history::Notes::new("quick-stretch"),
+        None,
+        crate::history::resume::Resume::new(None),
+    )
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_countdown_says_nothing_and_a_break_speaks_its_routine() {
+    let said = SaidLog::default();
+    let mut cues = speaking(said.clone());
+    // Due, reminded three times, never taken: only the alert sounded.
+    let script = vec![(mins(120), Script::Line("quit"))];
+    let (events, alert, _) = day_with(mins(30), script, &mut cues, Some(said)).await;
+    assert_eq!(alert.0.len(), 4);
+    assert!(events.iter().all(|e| e["event"] != "say"), "{events:?}");
+    let speaker = cues.cues().speaker();
+    assert!(speaker.spoken().is_empty() && speaker.heard().is_empty());
+
+    let said = SaidLog::default();
+    let mut cues = speaking(said.clone());
+    let script = vec![
+        (mins(30) + secs(10), Script::Line("start")),
+        (mins(40), Script::Line("quit")),
+    ];
+    let (events, _, _) = day_with(mins(30), script, &mut cues, Some(said)).await;
+    let says: Vec<&str> = (events.iter())
+        .filter(|e| e["event"] == "say")
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        says.first(),
+        Some(&"Quick stretch. First, reach up."),
+        "{says:?}"
+    );
+    let spoken = cues.cues().speaker().spoken();
+    let heard = spoken
+        .iter()
+        .filter(|s| matches!(s, crate::audio::speaker::Spoken::Say { .. }))
+        .count();
+    assert_eq!(heard, says.len(), "{spoken:?}");
 }

@@ -35,6 +35,9 @@ pub fn export_audio(
     if speech.missing {
         eprintln!("supple: {}; exporting the tones only", setup::MISSING);
     }
+    if let Some(wrong) = &speech.unknown_voice {
+        eprintln!("supple: {wrong}");
+    }
     let spoken = match &speech.program {
         Some(program) if speech.voice != Voice::Off => {
             let schedule = speech::place::schedule(&plan, |cue| sounds.len(cue));

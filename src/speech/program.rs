@@ -25,6 +25,10 @@ pub const ENV: &str = "SUPPLE_SPEECH_PROGRAM";
 /// One phrase may take this long to render; a program that hangs is killed.
 pub const TIME_LIMIT: Duration = Duration::from_secs(5);
 
+/// The check of a voice may take this long: espeak-ng answers in under 10 ms, and a run must
+/// not wait long on a program that hangs (the check then blames nothing).
+const CHECK_LIMIT: Duration = Duration::from_millis(500);
+
 /// espeak-ng's own rate, words per minute, when the settings give none.
 pub const DEFAULT_RATE: u32 = 175;
 
@@ -84,26 +88,52 @@ impl Program {
     /// `text` spoken: mono samples at [`SAMPLE_RATE`], silence trimmed from both ends,
     /// levelled like the cues, and rounded to 16 bits (as the cache keeps them).
     pub fn render(&self, text: &str) -> Result<Vec<f32>, String> {
-        let bytes = self.run(text)?;
+        let bytes = self.run(text).map_err(|failed| match failed {
+            Failed::TooLong => format!("it took longer than {:?}", self.limit),
+            Failed::Other(why) => why,
+        })?;
         let samples = decode(&bytes)?;
         Ok(finish(&samples))
     }
 
-    /// The program's standard output for `text`, within [`TIME_LIMIT`].
-    fn run(&self, text: &str) -> Result<Vec<u8>, String> {
+    /// Whether the program refuses its voice: it fails with it, given nothing to say, and
+    /// succeeds without it (espeak-ng exits 1 on a voice it does not have). Costs one run of
+    /// a few milliseconds when the voice is fine; a program that is broken or slow either
+    /// way is not the voice's fault, and rendering reports it as usual.
+    pub fn refuses_voice(&self) -> bool {
+        if self.voice.is_none() {
+            return false;
+        }
+        let quick = Program {
+            limit: self.limit.min(CHECK_LIMIT),
+            ..self.clone()
+        };
+        match quick.run("") {
+            Ok(_) | Err(Failed::TooLong) => false,
+            Err(Failed::Other(_)) => Program {
+                voice: None,
+                ..quick
+            }
+            .run("")
+            .is_ok(),
+        }
+    }
+
+    /// The program's standard output for `text`, within its time limit.
+    fn run(&self, text: &str) -> Result<Vec<u8>, Failed> {
         let mut child = Command::new(&self.path)
             .args(self.args())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
-            .map_err(|e| format!("cannot start {}: {e}", self.path.display()))?;
+            .map_err(|e| Failed::Other(format!("cannot start {}: {e}", self.path.display())))?;
         if let Some(mut stdin) = child.stdin.take() {
             // A program that exits without reading is fine: its output tells.
             let _ = stdin.write_all(text.as_bytes());
         }
         let Some(stdout) = child.stdout.take() else {
-            return Err("no output".into());
+            return Err(Failed::Other("no output".into()));
         };
         let (sender, receiver) = mpsc::channel();
         std::thread::spawn(move || {
@@ -115,20 +145,27 @@ impl Program {
         if output.is_err() {
             let _ = child.kill();
         }
-        let status = child.wait().map_err(|e| e.to_string())?;
+        let status = child.wait().map_err(|e| Failed::Other(e.to_string()))?;
         let bytes = match output {
             Ok(Ok(bytes)) => bytes,
-            Ok(Err(e)) => return Err(format!("cannot read its output: {e}")),
-            Err(_) => return Err(format!("it took longer than {:?}", self.limit)),
+            Ok(Err(e)) => return Err(Failed::Other(format!("cannot read its output: {e}"))),
+            Err(_) => return Err(Failed::TooLong),
         };
         if !status.success() {
-            return Err(format!("it failed ({status})"));
+            return Err(Failed::Other(format!("it failed ({status})")));
         }
         if bytes.len() as u64 > MAX_BYTES {
-            return Err("its output is too large for a phrase".into());
+            return Err(Failed::Other("its output is too large for a phrase".into()));
         }
         Ok(bytes)
     }
+}
+
+/// Why one run of the program gave nothing to use.
+enum Failed {
+    /// It was stopped at its time limit.
+    TooLong,
+    Other(String),
 }
 
 /// How long `text` will take to say, before it is rendered: about 65 ms a character at

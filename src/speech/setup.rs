@@ -1,12 +1,14 @@
 //! How much to say, and with what: the voice level from the command line, the settings and
 //! whether a speech program is there; and a whole routine's speech for an export.
 
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
 use super::cache::Cache;
 use super::{Bank, Program, Schedule};
 use crate::config::{Settings, Voice};
+use crate::format::printable;
 
 /// Said once when speech was wanted (or would be by default) but there is no program.
 pub const MISSING: &str = "spoken names need espeak-ng, which is not installed";
@@ -18,13 +20,41 @@ pub struct Setup {
     pub program: Option<Program>,
     /// Speech was asked for, or would be the default, but there is no speech program.
     pub missing: bool,
+    /// The settings name a voice the program does not have: what to tell, once. The program
+    /// then speaks in its own default voice.
+    pub unknown_voice: Option<String>,
 }
 
 /// `--voice`, else the settings' `voice`, else `names` when a speech program is there. With
 /// `--mute` and no `--voice`, nothing is said (no sound at all).
 pub fn setup(explicit: Option<Voice>, settings: &Settings, mute: bool) -> Setup {
     let program = Program::find(settings.speech_voice.clone(), settings.speech_rate);
-    choose(explicit, settings.voice, mute, program)
+    let mut setup = choose(explicit, settings.voice, mute, program);
+    // Checked even at `off`: `v` can bring the speech in later, and it must be heard then.
+    if let Some(program) = &mut setup.program
+        && program.refuses_voice()
+        && let Some(voice) = program.voice.take()
+    {
+        let file = Settings::file().map(|path| path.display().to_string());
+        setup.unknown_voice = Some(unknown_voice(&voice, &program.path, file.as_deref()));
+    }
+    setup
+}
+
+/// What to tell when the settings' `speech_voice` is no voice of the program's: what is
+/// wrong, where, and what to do; nothing from the file reaches the terminal unescaped.
+fn unknown_voice(voice: &str, program: &Path, file: Option<&str>) -> String {
+    let name = program.file_name().map_or_else(
+        || program.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    let name = printable(&name);
+    let file = printable(file.unwrap_or("the settings file"));
+    format!(
+        "speech_voice \"{}\" in {file} is not a voice {name} has, so it speaks in its \
+         default voice; `{name} --voices` lists the voices to choose from",
+        printable(voice)
+    )
 }
 
 fn choose(
@@ -49,6 +79,7 @@ fn choose(
         voice,
         program,
         missing,
+        unknown_voice: None,
     }
 }
 
@@ -117,6 +148,27 @@ mod tests {
         let setup = choose(Some(Voice::Names), None, false, None);
         assert_eq!(setup.voice, Voice::Names);
         assert!(setup.missing);
+    }
+
+    #[test]
+    fn an_unknown_voice_says_what_where_and_what_to_do_with_nothing_unescaped() {
+        let said = unknown_voice(
+            "en-\u{1b}[31mxx",
+            Path::new("/usr/bin/espeak-ng"),
+            Some("/home/a/.config/supple/config.json"),
+        );
+        assert!(
+            said.starts_with("speech_voice \"en-")
+                && said.contains(
+                    "xx\" in /home/a/.config/supple/config.json is not a voice espeak-ng has"
+                ),
+            "{said}"
+        );
+        assert!(said.contains("`espeak-ng --voices`"), "{said}");
+        assert!(!said.contains('\u{1b}'), "{said:?}");
+        // On a narrow screen the notice line keeps its first clause: what is wrong, and where.
+        let (first, _) = said.split_once(", ").expect("clauses");
+        assert!(first.ends_with("espeak-ng has"), "{first}");
     }
 
     #[test]

@@ -228,6 +228,7 @@ where
         view.muted = self.muted;
         view.notice = notice;
         view.silent = self.silent;
+        view.voice = self.voice.is_some();
         view.lead_in = self.lead_in_until.map(|end| end.saturating_sub(now));
         view
     }

@@ -44,6 +44,8 @@ pub struct PlayerView<'a> {
     pub muted: bool,
     /// There is no sound device: nothing sounds, muted or not.
     pub silent: bool,
+    /// The run has spoken guidance (at any level, off included): `v` cycles it.
+    pub voice: bool,
     /// One line about the program itself, e.g. that there is no sound device, while it shows.
     pub notice: Option<&'a str>,
     pub theme: Theme,
@@ -85,6 +87,7 @@ impl<'a> PlayerView<'a> {
             pacer: pacer::level(phase.kind, progress.phase_ratio()),
             muted: false,
             silent: false,
+            voice: false,
             notice: None,
             theme: Theme::COLOR,
         }
@@ -276,15 +279,21 @@ impl PlayerView<'_> {
             (None, false) => "pause",
         };
         let mute = if self.muted { "unmute" } else { "mute" };
-        let keys = [
-            ("Space", pause, 0),
-            ("n", "next", 3),
-            ("b", "back", 4),
-            ("+/-", "10s", 6),
-            ("m", mute, 5),
-            ("?", "help", 1),
-            ("q", "stop", 2),
-        ];
+        // `v` only where there is speech to cycle, and the first hint to go when room is short.
+        let voice = self.voice.then_some(("v", "voice", 7));
+        let keys: Vec<(&str, &str, u8)> = [
+            Some(("Space", pause, 0)),
+            Some(("n", "next", 3)),
+            Some(("b", "back", 4)),
+            Some(("+/-", "10s", 6)),
+            Some(("m", mute, 5)),
+            voice,
+            Some(("?", "help", 1)),
+            Some(("q", "stop", 2)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         let room = width.saturating_sub(indicator.len() + 1);
         super::help::hints(&keys, room, theme).render(area, buf);
         if !indicator.is_empty() {

@@ -50,6 +50,25 @@ impl Steered {
         }
     }
 
+    /// Every event up to and including the next of kind `event`.
+    pub fn through(&mut self, event: &str) -> Vec<Value> {
+        let mut events = Vec::new();
+        loop {
+            let value = self.next();
+            let last = value["event"] == event;
+            events.push(value);
+            if last {
+                return events;
+            }
+        }
+    }
+
+    /// Sends `quit` and waits for the end.
+    pub fn quit(&mut self) -> ExitStatus {
+        self.send("quit");
+        self.wait()
+    }
+
     /// Waits for the end, standard input still open: the run must end by itself.
     pub fn wait(&mut self) -> ExitStatus {
         self.child.wait().expect("exit")

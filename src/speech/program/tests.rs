@@ -128,3 +128,40 @@ fn the_estimate_grows_with_the_text_and_shrinks_with_the_rate() {
     assert!(estimate("Rest. Next, cat-cow.", None) > rest);
     assert!(estimate("Rest.", Some(350)) < rest);
 }
+
+#[test]
+fn a_voice_the_program_fails_on_and_speaks_without_is_refused() {
+    let dir = tempfile::tempdir().expect("dir");
+    // Like espeak-ng: exit 1 for a voice it does not have.
+    let picky = script(
+        dir.path(),
+        "case \"$*\" in *nosuch*) echo 'no such voice' >&2; exit 1;; esac; cat >/dev/null",
+    );
+    let with = |voice: Option<&str>| Program {
+        voice: voice.map(str::to_string),
+        ..Program::at(picky.clone())
+    };
+    assert!(with(Some("nosuch")).refuses_voice());
+    assert!(!with(Some("en-gb")).refuses_voice());
+    assert!(!with(None).refuses_voice());
+}
+
+#[test]
+fn a_program_that_fails_or_hangs_whatever_the_voice_is_not_blamed_on_the_voice() {
+    let dir = tempfile::tempdir().expect("dir");
+    let broken = Program {
+        voice: Some("en-gb".into()),
+        ..Program::at(script(dir.path(), "exit 3"))
+    };
+    assert!(!broken.refuses_voice());
+    let hanging = Program {
+        voice: Some("en-gb".into()),
+        limit: Duration::from_millis(200),
+        ..Program::at(dir.path().join("hang"))
+    };
+    std::fs::write(&hanging.path, "#!/bin/sh\nexec sleep 30\n").expect("write");
+    std::fs::set_permissions(&hanging.path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let started = std::time::Instant::now();
+    assert!(!hanging.refuses_voice());
+    assert!(started.elapsed() < Duration::from_secs(5));
+}

@@ -123,6 +123,8 @@ impl Front for BreakScreen<'_> {
     ) -> anyhow::Result<Outcome> {
         let options = Options {
             back_to: Some(crate::ui::summary::BackTo::Breaks),
+            // The level the last break left it at: `v` in one break holds for the next.
+            voice: cues.voice(),
             ..Options::from_env(self.muted, self.notice.clone())
         };
         let (outcome, muted) =

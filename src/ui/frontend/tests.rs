@@ -609,3 +609,15 @@ async fn again_after_a_resumed_run_starts_from_the_first_step() {
     assert_eq!(starts.first(), Some(&1), "resumed at the hold's prepare");
     assert_eq!(starts.last(), Some(&0), "again: the first step");
 }
+
+#[tokio::test(start_paused = true)]
+async fn the_footer_offers_v_only_when_the_run_has_speech() {
+    let spoken = Options {
+        voice: Some(Voice::Off),
+        ..options()
+    };
+    let with = play(spoken, vec![(1.0, key(KeyCode::Char('n')))]).await;
+    assert!(with.screen.contains("v voice"), "{}", with.screen);
+    let without = play(options(), vec![(1.0, key(KeyCode::Char('n')))]).await;
+    assert!(!without.screen.contains("v voice"), "{}", without.screen);
+}

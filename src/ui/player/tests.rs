@@ -158,3 +158,31 @@ fn getting_ready_reads_the_whole_cue_even_on_a_small_screen() {
     let text = draw(40, 12, &view).to_string();
     assert!(text.contains("no sound device"), "{text}");
 }
+
+#[test]
+fn the_footer_lists_v_when_the_run_has_speech_and_narrow_screens_stay_as_they_were() {
+    let routine = routine();
+    let (session, now) = session_at(&routine, PhaseKind::Hold, 0, secs(2));
+    let mut view = PlayerView::new(&session, now);
+    let footer = |view: &PlayerView, width, height| {
+        let backend = draw(width, height, view);
+        let buffer = backend.buffer();
+        let y = height - 1;
+        (0..width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect::<String>()
+    };
+    let without: Vec<String> = SIZES.iter().map(|&(w, h)| footer(&view, w, h)).collect();
+    assert!(!without[0].contains("v voice"), "{}", without[0]);
+    view.voice = true;
+    assert!(footer(&view, 80, 24).contains("m mute  v voice  ? help"));
+    for (width, height) in [(80, 24), (24, 7)] {
+        assert_snapshot!(
+            format!("hold_with_speech_{width}x{height}"),
+            draw(width, height, &view)
+        );
+    }
+    for (i, &(width, height)) in SIZES.iter().enumerate().skip(1) {
+        assert_eq!(footer(&view, width, height), without[i], "{width}x{height}");
+    }
+}
