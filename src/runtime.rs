@@ -12,7 +12,7 @@ pub mod stream;
 use std::time::Duration;
 
 use tokio::signal::unix::{SignalKind, signal};
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 
 pub use clock::Clock;
 
@@ -116,9 +116,7 @@ pub async fn run(
     cues: &mut impl Cues,
     mut inputs: Inputs,
 ) -> anyhow::Result<Outcome> {
-    let mut terminate = signal(SignalKind::terminate())?;
-    let mut interrupt = signal(SignalKind::interrupt())?;
-    let mut hangup = signal(SignalKind::hangup())?;
+    let mut signalled = Signalled::watch()?;
     let mut input_open = true;
     let mut alarm = clock.alarm();
 
@@ -188,10 +186,41 @@ pub async fn run(
                 Some(input) => pending.extend(frontend.handle(&session, input, clock.now())),
                 None => input_open = false,
             },
-            _ = terminate.recv() => return quit_on_signal(&mut session, clock, frontend, cues),
-            _ = interrupt.recv() => return quit_on_signal(&mut session, clock, frontend, cues),
-            _ = hangup.recv() => return quit_on_signal(&mut session, clock, frontend, cues),
+            _ = &mut signalled.received => {
+                return quit_on_signal(&mut session, clock, frontend, cues)
+            }
         }
+    }
+}
+
+/// SIGTERM, SIGINT or SIGHUP, noticed by a task of its own: the loop's every wake-up then
+/// asks one flag, where polling the three signal streams took a lock each.
+struct Signalled {
+    received: oneshot::Receiver<()>,
+    watcher: tokio::task::JoinHandle<()>,
+}
+
+impl Signalled {
+    fn watch() -> std::io::Result<Signalled> {
+        let mut terminate = signal(SignalKind::terminate())?;
+        let mut interrupt = signal(SignalKind::interrupt())?;
+        let mut hangup = signal(SignalKind::hangup())?;
+        let (tell, received) = oneshot::channel();
+        let watcher = tokio::spawn(async move {
+            tokio::select! {
+                _ = terminate.recv() => {}
+                _ = interrupt.recv() => {}
+                _ = hangup.recv() => {}
+            }
+            let _ = tell.send(());
+        });
+        Ok(Signalled { received, watcher })
+    }
+}
+
+impl Drop for Signalled {
+    fn drop(&mut self) {
+        self.watcher.abort();
     }
 }
 

@@ -36,6 +36,10 @@ pub const NO_DEVICE: &str = "no sound device, running silently";
 
 /// A muted run found no sound device as it was unmuted (see `OpenOnUnmute`); true once.
 pub fn take_missing() -> bool {
+    // Asked on every wake-up: a plain read first, so that no write is made in vain.
+    if !MISSING.load(Ordering::Relaxed) {
+        return false;
+    }
     MISSING.swap(false, Ordering::SeqCst)
 }
 

@@ -48,15 +48,7 @@ pub fn phase_cues(kind: PhaseKind, len: Duration) -> Vec<(Duration, Cue)> {
         .map(|cue| (Duration::ZERO, cue))
         .into_iter()
         .collect();
-    let countdown = TICKS * Duration::from_secs(1);
-    let ticks = match kind {
-        PhaseKind::Prepare => len >= countdown,
-        PhaseKind::Hold | PhaseKind::Release | PhaseKind::Switch | PhaseKind::Rest => {
-            len >= MIN_TICKED
-        }
-        PhaseKind::Inhale | PhaseKind::HoldIn | PhaseKind::Exhale | PhaseKind::HoldOut => false,
-    };
-    if ticks {
+    if ticks(kind, len) {
         cues.extend(
             (1..=TICKS)
                 .rev()
@@ -66,16 +58,35 @@ pub fn phase_cues(kind: PhaseKind, len: Duration) -> Vec<(Duration, Cue)> {
     cues
 }
 
-/// The first cue at or after phase offset `from`, for a phase of kind `kind` whose length is
-/// now `len`.
-pub fn next_cue(kind: PhaseKind, len: Duration, from: Duration) -> Option<(Duration, Cue)> {
-    phase_cues(kind, len)
-        .into_iter()
-        .find(|(at, _)| *at >= from)
+/// Whether a phase of this kind and length ticks through its last seconds.
+fn ticks(kind: PhaseKind, len: Duration) -> bool {
+    match kind {
+        PhaseKind::Prepare => len >= TICKS * Duration::from_secs(1),
+        PhaseKind::Hold | PhaseKind::Release | PhaseKind::Switch | PhaseKind::Rest => {
+            len >= MIN_TICKED
+        }
+        PhaseKind::Inhale | PhaseKind::HoldIn | PhaseKind::Exhale | PhaseKind::HoldOut => false,
+    }
 }
 
-/// The whole routine's cues as they sound at speed 1 with nothing changed: each with its
-/// routine time, ending with [`Cue::Finished`] at the end.
+pub fn next_cue(kind: PhaseKind, len: Duration, from: Duration) -> Option<(Duration, Cue)> {
+    // `phase_cues`' first cue at or after `from`, without building the list: the loop asks
+    // on every wake-up, twenty times a second while breathing.
+    if from.is_zero()
+        && let Some(cue) = start_cue(kind)
+    {
+        return Some((Duration::ZERO, cue));
+    }
+    if !ticks(kind, len) {
+        return None;
+    }
+    (1..=TICKS)
+        .rev()
+        .map(|left| len - left * Duration::from_secs(1))
+        .find(|at| *at >= from)
+        .map(|at| (at, Cue::Tick))
+}
+
 pub fn track(plan: &Plan) -> Vec<(Duration, Cue)> {
     let mut track = Vec::new();
     let mut start = Duration::ZERO;
@@ -139,6 +150,37 @@ mod tests {
 
     fn ms(millis: u64) -> Duration {
         Duration::from_millis(millis)
+    }
+
+    #[test]
+    fn the_next_cue_is_the_first_of_the_phases_cues_from_then_on() {
+        let kinds = [
+            PhaseKind::Prepare,
+            PhaseKind::Hold,
+            PhaseKind::Release,
+            PhaseKind::Switch,
+            PhaseKind::Rest,
+            PhaseKind::Inhale,
+            PhaseKind::HoldIn,
+            PhaseKind::Exhale,
+            PhaseKind::HoldOut,
+        ];
+        for kind in kinds {
+            for len in [0, 1, 2_999, 3_000, 4_999, 5_000, 12_345] {
+                let len = ms(len);
+                for from in (0..14_000).step_by(250).chain([1, 2_345]) {
+                    let from = ms(from);
+                    let expected = phase_cues(kind, len)
+                        .into_iter()
+                        .find(|(at, _)| *at >= from);
+                    assert_eq!(
+                        next_cue(kind, len, from),
+                        expected,
+                        "{kind:?} {len:?} {from:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -127,7 +127,11 @@ impl<S: Speaker> Cues for Sound<S> {
         if session.status() != Status::Running {
             return;
         }
-        self.cues_wake(session, now);
+        // Muted, no cue is due: the cursor catches up when sound is back, and drops what
+        // is by then too late to play.
+        if !self.speaker.is_muted() {
+            self.cues_wake(session, now);
+        }
         if let Some(speech) = &mut self.speech {
             speech.wake(session, now, &mut self.speaker);
         }

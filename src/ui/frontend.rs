@@ -174,7 +174,18 @@ where
         self.draws
     }
 
-    fn look(&self, session: &Session, now: Duration) -> Look {
+    /// The pacer's form and its picture now, during breathing; made once a wake-up, for the
+    /// look and then for the cells that moved.
+    fn pacer_picture(
+        &self,
+        session: &Session,
+        now: Duration,
+    ) -> Option<(pacer::Form, pacer::Picture)> {
+        self.pacer(session, now)
+            .map(|(form, level)| (form, form.picture(level)))
+    }
+
+    fn look(&self, session: &Session, now: Duration, pacer: Option<&pacer::Picture>) -> Look {
         let progress = session.progress(now);
         Look {
             screen: self.screen.clone(),
@@ -189,9 +200,7 @@ where
             lead_in_secs: self
                 .lead_in_until
                 .map(|end| ceil_secs(end.saturating_sub(now))),
-            pacer: self
-                .pacer(session, now)
-                .map(|(form, level)| form.shape(level)),
+            pacer: pacer.map(pacer::Picture::shape),
             sound_lost: crate::audio::health::lost(),
         }
     }
@@ -294,7 +303,12 @@ where
 
     /// A frame in which only the time changed (and perhaps the pacer): the changed cells of
     /// the header, the digits and the gauges go straight to the terminal.
-    fn tick(&mut self, session: &Session, now: Duration, pacer_moved: bool) -> anyhow::Result<()> {
+    fn tick(
+        &mut self,
+        session: &Session,
+        now: Duration,
+        moved: Option<(pacer::Form, pacer::Picture)>,
+    ) -> anyhow::Result<()> {
         let ticked = self.area.and_then(|area| {
             let notice = self.notice_now();
             let ticking = self.view(session, notice.as_deref(), now).ticking(area);
@@ -303,11 +317,9 @@ where
         let Some(mut cells) = ticked else {
             return self.draw(session, now);
         };
-        let moved = match pacer_moved {
-            true => self
-                .pacer(session, now)
-                .and_then(|(form, level)| self.painter.moved(form, level)),
-            false => Some(Vec::new()),
+        let moved = match moved {
+            Some((form, picture)) => self.painter.moved_to(form, picture),
+            None => Some(Vec::new()),
         };
         let Some(moved) = moved else {
             // What ticked is on the screen before the full frame, so the ticker's idea of
@@ -323,10 +335,13 @@ where
 
     /// A frame in which only the pacer changed: its changed cells go straight to the
     /// terminal, a few dozen instead of the whole screen rendered and compared.
-    fn move_pacer(&mut self, session: &Session, now: Duration) -> anyhow::Result<()> {
-        let moved = self
-            .pacer(session, now)
-            .and_then(|(form, level)| self.painter.moved(form, level));
+    fn move_pacer(
+        &mut self,
+        session: &Session,
+        now: Duration,
+        picture: Option<(pacer::Form, pacer::Picture)>,
+    ) -> anyhow::Result<()> {
+        let moved = picture.and_then(|(form, picture)| self.painter.moved_to(form, picture));
         match moved {
             Some(cells) => {
                 write_cells(self.terminal, &cells)?;
@@ -654,7 +669,8 @@ where
             self.lead_in_until = None;
             actions.push(Action::Session(Command::Resume));
         }
-        let look = self.look(session, now);
+        let picture = self.pacer_picture(session, now);
+        let look = self.look(session, now, picture.as_ref().map(|(_, picture)| picture));
         if self.dirty || self.drawn.as_ref() != Some(&look) {
             #[cfg(test)]
             let ticks = !self.no_ticks;
@@ -662,10 +678,10 @@ where
             let ticks = true;
             let drawn = self.drawn.as_ref().filter(|_| !self.dirty);
             if drawn.is_some_and(|drawn| drawn.but_pacer(&look)) {
-                self.move_pacer(session, now)?;
+                self.move_pacer(session, now, picture)?;
             } else if let Some(drawn) = drawn.filter(|drawn| ticks && drawn.but_time(&look)) {
-                let pacer_moved = drawn.pacer != look.pacer;
-                self.tick(session, now, pacer_moved)?;
+                let moved = picture.filter(|_| drawn.pacer != look.pacer);
+                self.tick(session, now, moved)?;
             } else {
                 self.draw(session, now)?;
             }

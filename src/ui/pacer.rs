@@ -96,10 +96,7 @@ impl Form {
     /// The picture at `level` as a number that changes exactly when the picture does: how
     /// many half cells are lit (both pictures only ever grow or shrink as a whole).
     pub fn shape(self, level: f64) -> u32 {
-        match self.picture(level) {
-            Picture::Disc(disc) => disc.count(),
-            Picture::Bar { half_cells, .. } => half_cells as u32,
-        }
+        self.picture(level).shape()
     }
 
     /// The level at which the picture next changes, going up (`rising`) or down from
@@ -128,6 +125,14 @@ impl Form {
 }
 
 impl Picture {
+    /// A number that changes exactly when the picture does (see [`Form::shape`]).
+    pub fn shape(&self) -> u32 {
+        match self {
+            Picture::Disc(disc) => disc.count(),
+            Picture::Bar { half_cells, .. } => *half_cells as u32,
+        }
+    }
+
     /// The picture as rows of glyphs, top to bottom.
     pub fn rows(&self) -> Vec<String> {
         match self {

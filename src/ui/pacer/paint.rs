@@ -60,8 +60,12 @@ impl Painter {
     /// The cells to write to show the pacer of `form` at `level` without a full frame; `None`
     /// when it needs one (no pacer may move alone, or it has another form now).
     pub fn moved(&mut self, form: Form, level: f64) -> Option<Vec<Write>> {
+        self.moved_to(form, form.picture(level))
+    }
+
+    /// As [`Painter::moved`], for a picture already made.
+    pub fn moved_to(&mut self, form: Form, to: Picture) -> Option<Vec<Write>> {
         let placed = self.placed.as_mut().filter(|placed| placed.form == form)?;
-        let to = form.picture(level);
         let (area, style) = (placed.area, placed.style);
         let writes = placed
             .shown
