@@ -87,7 +87,8 @@ impl Disc {
     /// `to`'s glyph). Only the edges can change, so this looks at the edges only.
     pub fn changes_to(&self, to: &Disc) -> Vec<(u16, u16, char)> {
         let w = self.width;
-        let mut changes = Vec::new();
+        // A frame changes a few cells at each edge of some rows: room for that, once.
+        let mut changes = Vec::with_capacity(4 * usize::from(self.height));
         for row in 0..self.height {
             // The counts of both quadrant rows of this cell row, before and after.
             let counts = [2 * row, 2 * row + 1].map(|qy| {
