@@ -250,3 +250,53 @@ fn a_break_played_on_the_breaks_screen_speaks_and_v_changes_its_voice() {
     tmux.keys(&["q"]);
     assert_eq!(wait_for_file(&path("status")), "0", "exit status");
 }
+
+/// What opening the default device maps, through ALSA's plugin for PulseAudio (which
+/// `.ci/setup` installs; libasound itself is always linked): libpulse, which stays mapped
+/// even when no server answers.
+const DEVICE_LIBRARY: &str = "libpulse.so";
+
+#[test]
+fn a_muted_run_opens_the_sound_device_only_when_m_unmutes_it() {
+    if !tmux::available() {
+        println!("skipped: tmux is not installed (.ci/setup installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (env, binary, routine) = scratch(dir.path());
+    supple::ui::safety::Store::new(Some(dir.path().join("state").join("supple")))
+        .mark_shown(&supple::ui::safety::today());
+    // `exec`: the pane's process is supple itself, whose mappings the test reads.
+    let command = format!("exec {env} {binary} run --mute --before 0 {routine}");
+    let tmux = Tmux::start(dir.path().join("tmux.sock"), 80, 24, &command);
+    let screen = tmux.wait_for("GET READY");
+    assert!(screen.contains("muted"), "{screen}");
+    let maps = || {
+        let pid = tmux.pane("#{pane_pid}");
+        std::fs::read_to_string(format!("/proc/{pid}/maps")).unwrap_or_default()
+    };
+    assert!(
+        !maps().contains(DEVICE_LIBRARY),
+        "muted, the device is not opened"
+    );
+    tmux.keys(&["m"]);
+    let plugin =
+        std::path::Path::new("/usr/lib/x86_64-linux-gnu/alsa-lib/libasound_module_pcm_pulse.so");
+    if plugin.exists() {
+        let start = Instant::now();
+        while !maps().contains(DEVICE_LIBRARY) {
+            assert!(start.elapsed() < Duration::from_secs(15), "m opens it");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    let no_card = std::fs::read_to_string("/proc/asound/cards")
+        .map(|cards| cards.contains("no soundcards"))
+        .unwrap_or(true);
+    if no_card && std::env::var_os("PULSE_SERVER").is_none() {
+        // Found missing as the sound is wanted, and said so.
+        tmux.wait_for("no sound device");
+    }
+    tmux.keys(&["q"]);
+    tmux.wait_for("Stopped");
+    tmux.keys(&["q"]);
+}
