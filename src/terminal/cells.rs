@@ -7,10 +7,7 @@
 use std::io::{self, Write};
 
 use crossterm::queue;
-use crossterm::style::{
-    Attribute, Color as CrosstermColor, Colors, SetAttribute, SetBackgroundColor, SetColors,
-    SetForegroundColor, SetUnderlineColor,
-};
+use crossterm::style::{Attribute, Colors, SetAttribute, SetColors, SetUnderlineColor};
 use ratatui::backend::IntoCrossterm;
 use ratatui::buffer::Cell;
 use ratatui::style::{Color, Modifier};
@@ -47,13 +44,9 @@ pub fn draw<'a, W: Write>(
         }
         out.write_all(cell.symbol().as_bytes())?;
     }
-    queue!(
-        out,
-        SetForegroundColor(CrosstermColor::Reset),
-        SetBackgroundColor(CrosstermColor::Reset),
-        SetUnderlineColor(CrosstermColor::Reset),
-        SetAttribute(Attribute::Reset),
-    )
+    // Foreground, background and underline colours, then the attributes, back to the
+    // terminal's own: as crossterm's four commands write them, without formatting each.
+    out.write_all(b"\x1b[39m\x1b[49m\x1b[59m\x1b[0m")
 }
 
 /// `CSI row;column H`, 1-based.
