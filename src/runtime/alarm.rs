@@ -73,7 +73,8 @@ impl Alarm {
             };
             // The expiry is not read: setting the timer again clears it, and each expiry is
             // an edge of its own for the reactor. A read would be one more system call a
-            // frame. Readiness left from an earlier wait only makes this look at the clock.
+            // frame. (A repeating timerfd would spare setting it each frame, but the kernel
+            // sets a repeating timerfd again only as it is read: the same one call.) Readiness left from an earlier wait only makes this look at the clock.
             ready.clear_ready();
             if Instant::now() >= at {
                 return;
