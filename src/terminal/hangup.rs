@@ -48,6 +48,9 @@ pub fn watch(then: impl FnOnce() + Send + 'static) {
             let _tty = tty;
             if wait_for_hangup(&fds) {
                 GONE.store(true, Ordering::SeqCst);
+                if fds.contains(&0) {
+                    stop_reading_standard_input();
+                }
                 then();
                 // SAFETY: sending a signal to our own process has no memory-safety
                 // preconditions; tokio's handler for it is installed (see above).
@@ -58,6 +61,26 @@ pub fn watch(then: impl FnOnce() + Send + 'static) {
         });
     // Without the thread, a closed terminal still ends the run at the next failed draw.
     drop(spawned);
+}
+
+/// Makes every read of standard input find nothing to read, from now on. crossterm reads
+/// standard input when it is the terminal, and it retries every read that does not say
+/// "would block": at the end of a hung-up terminal's input (a read of 0 bytes) or on an
+/// error it reads again and again without returning, so a key reader woken by the hangup
+/// would spin there for good and hold the loop that should end. An empty pipe, read without
+/// blocking, says "would block", which crossterm takes for "wait for more".
+fn stop_reading_standard_input() {
+    let mut pipe = [-1; 2];
+    // SAFETY: `pipe` is a valid array of two descriptors for pipe2(2) to fill; dup2 puts the
+    // read end on descriptor 0, closing what was there (the terminal, which is gone), and the
+    // read end's own descriptor is then closed. The write end stays open for the rest of the
+    // process, so that reads find the pipe empty rather than ended.
+    unsafe {
+        if libc::pipe2(pipe.as_mut_ptr(), libc::O_CLOEXEC | libc::O_NONBLOCK) == 0 {
+            libc::dup2(pipe[0], 0);
+            libc::close(pipe[0]);
+        }
+    }
 }
 
 fn is_terminal(fd: RawFd) -> bool {
