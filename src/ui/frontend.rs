@@ -94,6 +94,8 @@ pub struct Player<'t, B: Backend> {
     pacer_form: Option<pacer::Form>,
     /// Moves the pacer alone between full frames, which then change at most once a second.
     painter: pacer::Painter,
+    /// The cells of the pacer's frame, kept from frame to frame.
+    cells: Vec<pacer::paint::Write>,
     /// Draws what the seconds change between full frames, which then come only when more
     /// than the time changed.
     ticker: Ticker,
@@ -156,6 +158,7 @@ where
             no_ticks: false,
             pacer_form: None,
             painter: pacer::Painter::default(),
+            cells: Vec::new(),
             ticker: Ticker::default(),
             area: None,
             practice: options.practice,
@@ -318,17 +321,15 @@ where
             return self.draw(session, now);
         };
         let moved = match moved {
-            Some((form, picture)) => self.painter.moved_to(form, picture),
-            None => Some(Vec::new()),
+            Some((form, picture)) => self.painter.moved_into(form, picture, &mut cells),
+            None => true,
         };
-        let Some(moved) = moved else {
+        write_cells(self.terminal, &cells)?;
+        if !moved {
             // What ticked is on the screen before the full frame, so the ticker's idea of
             // the screen stays true.
-            write_cells(self.terminal, &cells)?;
             return self.draw(session, now);
-        };
-        cells.extend(moved);
-        write_cells(self.terminal, &cells)?;
+        }
         self.draws += 1;
         Ok(())
     }
@@ -341,15 +342,20 @@ where
         now: Duration,
         picture: Option<(pacer::Form, pacer::Picture)>,
     ) -> anyhow::Result<()> {
-        let moved = picture.and_then(|(form, picture)| self.painter.moved_to(form, picture));
-        match moved {
-            Some(cells) => {
-                write_cells(self.terminal, &cells)?;
-                self.draws += 1;
-                Ok(())
-            }
-            None => self.draw(session, now),
+        // One list for every frame: a frame makes none of its own.
+        let mut cells = std::mem::take(&mut self.cells);
+        cells.clear();
+        let moved = picture
+            .is_some_and(|(form, picture)| self.painter.moved_into(form, picture, &mut cells));
+        let written = match moved {
+            true => write_cells(self.terminal, &cells).map_err(anyhow::Error::from),
+            false => self.draw(session, now),
+        };
+        self.cells = cells;
+        if moved && written.is_ok() {
+            self.draws += 1;
         }
+        written
     }
 
     fn playing_key(&mut self, session: &Session, key: Key, now: Duration) -> Vec<Action> {

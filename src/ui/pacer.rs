@@ -144,19 +144,26 @@ impl Picture {
     /// The cells that differ in `to`, a picture of the same form, as (column, row, `to`'s
     /// glyph) counted from the top left of the pacer's area of `height` rows.
     pub fn changes_to(&self, to: &Picture, height: u16) -> Vec<(u16, u16, char)> {
+        let mut changes = Vec::new();
+        self.each_change(to, height, |x, row, glyph| changes.push((x, row, glyph)));
+        changes
+    }
+
+    /// Calls `change` with each cell [`Picture::changes_to`] lists, without the list.
+    pub fn each_change(&self, to: &Picture, height: u16, mut change: impl FnMut(u16, u16, char)) {
         match (self, to) {
-            (Picture::Disc(from), Picture::Disc(to)) => from.changes_to(to),
+            (Picture::Disc(from), Picture::Disc(to)) => from.each_change(to, change),
             (from, to) => {
                 let (from, to) = (from.rows(), to.rows());
                 let top = rows_top(height, to.len());
                 let (Some(from), Some(to)) = (from.first(), to.first()) else {
-                    return Vec::new();
+                    return;
                 };
-                (0..)
-                    .zip(from.chars().zip(to.chars()))
-                    .filter(|(_, (a, b))| a != b)
-                    .map(|(x, (_, glyph))| (x, top, glyph))
-                    .collect()
+                for (x, (a, b)) in (0..).zip(from.chars().zip(to.chars())) {
+                    if a != b {
+                        change(x, top, b);
+                    }
+                }
             }
         }
     }

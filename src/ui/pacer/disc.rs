@@ -86,9 +86,16 @@ impl Disc {
     /// The cells whose glyph differs in `to` (a disc of the same size): (column, row,
     /// `to`'s glyph). Only the edges can change, so this looks at the edges only.
     pub fn changes_to(&self, to: &Disc) -> Vec<(u16, u16, char)> {
-        let w = self.width;
         // A frame changes a few cells at each edge of some rows: room for that, once.
         let mut changes = Vec::with_capacity(4 * usize::from(self.height));
+        self.each_change(to, |x, row, glyph| changes.push((x, row, glyph)));
+        changes
+    }
+
+    /// Calls `change` with each cell whose glyph differs in `to`, as [`Disc::changes_to`]
+    /// lists them, without a list: a pacer frame makes none.
+    pub fn each_change(&self, to: &Disc, mut change: impl FnMut(u16, u16, char)) {
+        let w = self.width;
         for row in 0..self.height {
             // The counts of both quadrant rows of this cell row, before and after.
             let counts = [2 * row, 2 * row + 1].map(|qy| {
@@ -111,11 +118,10 @@ impl Disc {
             for x in left.chain(right) {
                 let glyph = to.glyph(x, row);
                 if glyph != self.glyph(x, row) {
-                    changes.push((x, row, glyph));
+                    change(x, row, glyph);
                 }
             }
         }
-        changes
     }
 }
 

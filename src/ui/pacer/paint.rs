@@ -65,20 +65,24 @@ impl Painter {
 
     /// As [`Painter::moved`], for a picture already made.
     pub fn moved_to(&mut self, form: Form, to: Picture) -> Option<Vec<Write>> {
-        let placed = self.placed.as_mut().filter(|placed| placed.form == form)?;
+        let mut writes = Vec::new();
+        self.moved_into(form, to, &mut writes).then_some(writes)
+    }
+
+    /// As [`Painter::moved_to`], adding the cells to `writes`; `false` when it needs a full
+    /// frame. A frame then makes no list of its own.
+    pub fn moved_into(&mut self, form: Form, to: Picture, writes: &mut Vec<Write>) -> bool {
+        let Some(placed) = self.placed.as_mut().filter(|placed| placed.form == form) else {
+            return false;
+        };
         let (area, style) = (placed.area, placed.style);
-        let writes = placed
-            .shown
-            .changes_to(&to, area.height)
-            .into_iter()
-            .map(|(x, row, glyph)| {
-                let mut cell = Cell::default();
-                cell.set_char(glyph).set_style(style);
-                (area.x + x, area.y + row, cell)
-            })
-            .collect();
+        placed.shown.each_change(&to, area.height, |x, row, glyph| {
+            let mut cell = Cell::default();
+            cell.set_char(glyph).set_style(style);
+            writes.push((area.x + x, area.y + row, cell));
+        });
         placed.shown = to;
-        Some(writes)
+        true
     }
 }
 
