@@ -5,6 +5,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::tests::options;
 use super::*;
 use crate::session::Plan;
 use crate::ui::testing::routine;
@@ -22,17 +23,7 @@ fn breathing() -> Plan {
 /// frames moved the pacer alone.
 fn check_a_breath(width: u16, height: u16) -> u32 {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let options = Options {
-        theme: Theme::COLOR,
-        muted: false,
-        notice: None,
-        silent: false,
-        back_to: None,
-        safety: None,
-        practice: Default::default(),
-        voice: None,
-    };
-    let mut player = Player::new(&mut terminal, options, Box::new(|| Ok(())));
+    let mut player = Player::new(&mut terminal, options(), Box::new(|| Ok(())));
     let (mut session, events) = Session::start(breathing(), Duration::ZERO);
     player.show(&session, &events, Duration::ZERO).unwrap();
     let mut alone = 0;

@@ -41,7 +41,8 @@ fn ctrl(c: char) -> Input {
     Input::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
 }
 
-fn options() -> Options {
+/// The full screen as it starts with nothing special: colour, sound, no notice.
+pub(super) fn options() -> Options {
     Options {
         theme: Theme::COLOR,
         muted: false,

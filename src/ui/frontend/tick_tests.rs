@@ -4,22 +4,10 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 
+use super::tests::options;
 use super::*;
 use crate::session::Plan;
 use crate::ui::testing::routine;
-
-fn options() -> Options {
-    Options {
-        theme: Theme::COLOR,
-        muted: false,
-        notice: None,
-        silent: false,
-        back_to: None,
-        safety: None,
-        practice: Default::default(),
-        voice: None,
-    }
-}
 
 fn press(c: char) -> Input {
     Input::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))

@@ -60,17 +60,13 @@ impl Painter {
     /// The cells to write to show the pacer of `form` at `level` without a full frame; `None`
     /// when it needs one (no pacer may move alone, or it has another form now).
     pub fn moved(&mut self, form: Form, level: f64) -> Option<Vec<Write>> {
-        self.moved_to(form, form.picture(level))
-    }
-
-    /// As [`Painter::moved`], for a picture already made.
-    pub fn moved_to(&mut self, form: Form, to: Picture) -> Option<Vec<Write>> {
         let mut writes = Vec::new();
-        self.moved_into(form, to, &mut writes).then_some(writes)
+        self.moved_into(form, form.picture(level), &mut writes)
+            .then_some(writes)
     }
 
-    /// As [`Painter::moved_to`], adding the cells to `writes`; `false` when it needs a full
-    /// frame. A frame then makes no list of its own.
+    /// As [`Painter::moved`], for a picture already made, adding the cells to `writes`;
+    /// `false` when it needs a full frame. A frame then makes no list of its own.
     pub fn moved_into(&mut self, form: Form, to: Picture, writes: &mut Vec<Write>) -> bool {
         let Some(placed) = self.placed.as_mut().filter(|placed| placed.form == form) else {
             return false;
