@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use super::format::{ceil_secs, until_tick};
 use super::help::Help;
@@ -28,6 +28,8 @@ use crate::session::{Command, Event, PhaseKind, Session, Stamped, Status};
 pub const LEAD_IN: Duration = Duration::from_secs(3);
 /// What `+` and `-` add to and take from the countdown.
 pub const STEP: Duration = Duration::from_secs(10);
+/// How many of a full frame's fixes are copied out of it and written at a time.
+const FIXES_AT_ONCE: usize = 256;
 /// How long a notice (no sound device) stays on screen: long enough to read, then gone.
 pub const NOTICE_FOR: Duration = Duration::from_secs(6);
 
@@ -96,6 +98,8 @@ pub struct Player<'t, B: Backend> {
     painter: pacer::Painter,
     /// The cells of the pacer's frame, kept from frame to frame.
     cells: Vec<pacer::paint::Write>,
+    /// The places a full frame must put right after ratatui's diff, kept from frame to frame.
+    fixes: Vec<Position>,
     /// Draws what the seconds change between full frames, which then come only when more
     /// than the time changed.
     ticker: Ticker,
@@ -159,6 +163,7 @@ where
             pacer_form: None,
             painter: pacer::Painter::default(),
             cells: Vec::new(),
+            fixes: Vec::new(),
             ticker: Ticker::default(),
             area: None,
             practice: options.practice,
@@ -259,48 +264,68 @@ where
             practice,
             after,
             practice_note,
+            cells,
+            fixes,
             ..
         } = self;
         let mut pacer_form = None;
-        let mut fixes = Vec::new();
-        let mut area = None;
-        terminal.draw(|frame| {
-            area = Some(frame.area());
-            let area = frame.area();
-            let mut spot = None;
-            let mut ticking = None;
-            match (screen, &view) {
-                (Screen::Playing, Some(view)) => {
-                    spot = view.pacer_spot(area);
-                    pacer_form = spot.map(|(area, _, _)| pacer::Form::of(area));
-                    frame.render_widget(view, area);
-                    // Under the help nothing may change alone.
-                    ticking = (!*help).then(|| view.ticking(area));
-                }
-                (Screen::Summary(summary), _) => {
-                    let extras = practice::SummaryExtras {
-                        practice,
-                        after: after.as_ref(),
-                        note: *practice_note,
-                        finished: summary.ended == super::summary::Ended::Finished,
-                        theme,
-                    };
-                    let area = extras.render_below(area, frame.buffer_mut());
-                    frame.render_widget(&SummaryView { summary, theme }, area);
-                }
-                (Screen::Playing, None) => {}
+        let mut fixes = std::mem::take(fixes);
+        fixes.clear();
+        // ratatui's `draw`, step by step, so that the cells it did not see change can be
+        // written from the frame after its diff, a few at a time, instead of copied out first
+        // (a phase change on a large screen puts right thousands).
+        terminal.autoresize()?;
+        let mut frame = terminal.get_frame();
+        let area = frame.area();
+        let mut spot = None;
+        let mut ticking = None;
+        match (&*screen, &view) {
+            (Screen::Playing, Some(view)) => {
+                spot = view.pacer_spot(area);
+                pacer_form = spot.map(|(area, _, _)| pacer::Form::of(area));
+                frame.render_widget(view, area);
+                // Under the help nothing may change alone.
+                ticking = (!*help).then(|| view.ticking(area));
             }
-            if *help {
-                frame.render_widget(&Help { theme }, area);
+            (Screen::Summary(summary), _) => {
+                let extras = practice::SummaryExtras {
+                    practice,
+                    after: after.as_ref(),
+                    note: *practice_note,
+                    finished: summary.ended == super::summary::Ended::Finished,
+                    theme,
+                };
+                let area = extras.render_below(area, frame.buffer_mut());
+                frame.render_widget(&SummaryView { summary, theme }, area);
             }
-            fixes = painter.framed(frame.buffer_mut(), spot.filter(|_| !*help));
-            fixes.extend(ticker.framed(frame.buffer_mut(), ticking));
-        })?;
-        write_cells(terminal, &fixes)?;
+            (Screen::Playing, None) => {}
+        }
+        if *help {
+            frame.render_widget(&Help { theme }, area);
+        }
+        painter.framed(spot.filter(|_| !*help), &mut fixes);
+        ticker.framed(frame.buffer_mut(), ticking, &mut fixes);
+        terminal.flush()?;
+        for some in fixes.chunks(FIXES_AT_ONCE) {
+            cells.clear();
+            let frame = terminal.current_buffer_mut();
+            cells.extend(
+                some.iter()
+                    .filter_map(|&at| Some((at.x, at.y, frame.cell(at)?.clone()))),
+            );
+            let cells: &[pacer::paint::Write] = cells;
+            terminal
+                .backend_mut()
+                .draw(cells.iter().map(|(x, y, cell)| (*x, *y, cell)))?;
+        }
+        terminal.hide_cursor()?;
+        terminal.swap_buffers();
+        terminal.backend_mut().flush()?;
+        self.fixes = fixes;
         self.draws += 1;
         self.full_draws += 1;
         self.pacer_form = pacer_form;
-        self.area = area;
+        self.area = Some(area);
         Ok(())
     }
 

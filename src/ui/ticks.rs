@@ -53,29 +53,28 @@ struct PlacedDigits {
 
 impl Ticker {
     /// A full frame has been rendered into `frame`, and ratatui will write what differs from
-    /// its last one. Returns the cells to write after that: those ticked since ratatui's last
-    /// frame, which it takes to be as it drew them. `ticking` is this frame's ticking parts,
-    /// when they may tick alone (nothing is drawn over them).
-    pub fn framed(&mut self, frame: &Buffer, ticking: Option<Ticking>) -> Vec<Write> {
-        let mut writes = Vec::new();
-        let mut put_right = |position: Position| {
-            if let Some(cell) = frame.cell(position) {
-                writes.push((position.x, position.y, cell.clone()));
-            }
-        };
+    /// its last one. Adds to `fixes` the cells to write after that: those ticked since
+    /// ratatui's last frame, which it takes to be as it drew them (their places only: the
+    /// cells themselves are the frame's). `ticking` is this frame's ticking parts, when they
+    /// may tick alone (nothing is drawn over them).
+    pub fn framed(&mut self, frame: &Buffer, ticking: Option<Ticking>, fixes: &mut Vec<Position>) {
         if let Some(old) = self.placed.take() {
             for (framed, shown) in &old.parts {
-                framed
-                    .area
-                    .positions()
-                    .filter(|&position| framed.cell(position) != shown.cell(position))
-                    .for_each(&mut put_right);
+                fixes.extend(
+                    framed
+                        .area
+                        .positions()
+                        .filter(|&position| framed.cell(position) != shown.cell(position)),
+                );
             }
             if let Some(digits) = &old.digits {
                 let changed = digits::changes(&digits.framed, &digits.shown, digits.at.scale);
-                for (x, row, _) in changed.unwrap_or_default() {
-                    put_right(Position::new(digits.at.x + x, digits.at.y + row));
-                }
+                fixes.extend(
+                    changed
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|(x, row, _)| Position::new(digits.at.x + x, digits.at.y + row)),
+                );
             }
         }
         self.placed = ticking.map(|ticking| Placed {
@@ -97,7 +96,6 @@ impl Ticker {
                 })
             }),
         });
-        writes
     }
 
     /// The cells to write to show `ticking` without a full frame; `None` when it needs one

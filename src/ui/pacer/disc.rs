@@ -83,17 +83,9 @@ impl Disc {
             .collect()
     }
 
-    /// The cells whose glyph differs in `to` (a disc of the same size): (column, row,
-    /// `to`'s glyph). Only the edges can change, so this looks at the edges only.
-    pub fn changes_to(&self, to: &Disc) -> Vec<(u16, u16, char)> {
-        // A frame changes a few cells at each edge of some rows: room for that, once.
-        let mut changes = Vec::with_capacity(4 * usize::from(self.height));
-        self.each_change(to, |x, row, glyph| changes.push((x, row, glyph)));
-        changes
-    }
-
-    /// Calls `change` with each cell whose glyph differs in `to`, as [`Disc::changes_to`]
-    /// lists them, without a list: a pacer frame makes none.
+    /// Calls `change` with each cell whose glyph differs in `to` (a disc of the same size):
+    /// its column, its row and `to`'s glyph. Only the edges can change, so this looks at the
+    /// edges only, and makes no list: a pacer frame makes none.
     pub fn each_change(&self, to: &Disc, mut change: impl FnMut(u16, u16, char)) {
         let w = self.width;
         for row in 0..self.height {

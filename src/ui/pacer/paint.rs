@@ -2,8 +2,8 @@
 //! cells go to the terminal, and the next full frame puts right the cells that ratatui,
 //! which did not see them change, would otherwise leave as they are.
 
-use ratatui::buffer::{Buffer, Cell};
-use ratatui::layout::Rect;
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
 use super::{Form, Picture};
@@ -29,19 +29,18 @@ struct Placed {
 }
 
 impl Painter {
-    /// A full frame has been rendered into `frame`, and ratatui will write what differs from
-    /// its last one. Returns the cells to write after that: those where the screen shows the
-    /// pacer moved since ratatui's last frame. `pacer` is where this frame's pacer is (its
-    /// area, style and level) when it may move alone, i.e. nothing is drawn over it.
-    pub fn framed(&mut self, frame: &Buffer, pacer: Option<(Rect, Style, f64)>) -> Vec<Write> {
-        let mut writes = Vec::new();
+    /// A full frame has been rendered, and ratatui will write what differs from its last one.
+    /// Adds to `fixes` the places of the cells to write after that (from the frame): those
+    /// where the screen shows the pacer moved since ratatui's last frame. `pacer` is where
+    /// this frame's pacer is (its area, style and level) when it may move alone, i.e. nothing
+    /// is drawn over it.
+    pub fn framed(&mut self, pacer: Option<(Rect, Style, f64)>, fixes: &mut Vec<Position>) {
         if let Some(old) = self.placed.take() {
-            for (x, row, _) in old.framed.changes_to(&old.shown, old.area.height) {
-                let (x, y) = (old.area.x + x, old.area.y + row);
-                if let Some(cell) = frame.cell((x, y)) {
-                    writes.push((x, y, cell.clone()));
-                }
-            }
+            let area = old.area;
+            old.framed
+                .each_change(&old.shown, area.height, |x, row, _| {
+                    fixes.push(Position::new(area.x + x, area.y + row));
+                });
         }
         self.placed = pacer.map(|(area, style, level)| {
             let form = Form::of(area);
@@ -54,7 +53,6 @@ impl Painter {
                 shown: picture,
             }
         });
-        writes
     }
 
     /// The cells to write to show the pacer of `form` at `level` without a full frame; `None`

@@ -75,7 +75,9 @@ mod tests {
         let mut ticker = Ticker::default();
         let first = at(lefts[0]);
         let mut screen = drawn(&first, area);
-        assert!(ticker.framed(&screen, Some(first.ticking(area))).is_empty());
+        let mut fixes = Vec::new();
+        ticker.framed(&screen, Some(first.ticking(area)), &mut fixes);
+        assert!(fixes.is_empty());
         for &left in &lefts[1..] {
             let view = at(left);
             let writes = ticker

@@ -1,5 +1,6 @@
 use ratatui::Terminal;
 use ratatui::backend::{Backend, TestBackend};
+use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
@@ -52,7 +53,13 @@ impl Screen {
             .draw(|f| {
                 frame(f.buffer_mut(), text, pacer);
                 let spot = pacer.map(|(area, level)| (area, STYLE, level));
-                fixes = painter.framed(f.buffer_mut(), spot.filter(|_| movable));
+                let mut places = Vec::new();
+                painter.framed(spot.filter(|_| movable), &mut places);
+                let buf = f.buffer_mut();
+                fixes = places
+                    .into_iter()
+                    .map(|at| (at.x, at.y, buf[at].clone()))
+                    .collect();
             })
             .unwrap();
         self.write(&fixes);
@@ -100,7 +107,7 @@ fn a_pacer_moved_alone_writes_only_its_edge() {
     let mut painter = Painter::default();
     let mut buf = Buffer::empty(Rect::new(0, 0, 40, 12));
     frame(&mut buf, "ab", Some((PACER, 0.50)));
-    painter.framed(&buf, Some((PACER, STYLE, 0.50)));
+    painter.framed(Some((PACER, STYLE, 0.50)), &mut Vec::new());
     let cells = painter.moved(Form::of(PACER), 0.52).unwrap();
     assert!(
         !cells.is_empty() && cells.len() <= 12,
