@@ -27,7 +27,7 @@ pub const FRAME: Duration = Duration::from_millis(1000 / FPS as u64);
 /// How full the lungs are, 0.0 to 1.0, at `ratio` (0.0 to 1.0) through a phase; `None`
 /// outside breathing. Breaths ease in and out like real ones rather than moving linearly.
 pub fn level(kind: PhaseKind, ratio: f64) -> Option<f64> {
-    let ease = |x: f64| (1.0 - (PI * x.clamp(0.0, 1.0)).cos()) / 2.0;
+    let ease = |x: f64| (1.0 - libm::cos(PI * x.clamp(0.0, 1.0))) / 2.0;
     match kind {
         PhaseKind::Inhale => Some(ease(ratio)),
         PhaseKind::HoldIn => Some(1.0),
@@ -141,15 +141,9 @@ impl Picture {
         }
     }
 
-    /// The cells that differ in `to`, a picture of the same form, as (column, row, `to`'s
-    /// glyph) counted from the top left of the pacer's area of `height` rows.
-    pub fn changes_to(&self, to: &Picture, height: u16) -> Vec<(u16, u16, char)> {
-        let mut changes = Vec::new();
-        self.each_change(to, height, |x, row, glyph| changes.push((x, row, glyph)));
-        changes
-    }
-
-    /// Calls `change` with each cell [`Picture::changes_to`] lists, without the list.
+    /// Calls `change` with each cell that differs in `to`, a picture of the same form: its
+    /// column and row, counted from the top left of the pacer's area of `height` rows, and
+    /// `to`'s glyph there.
     pub fn each_change(&self, to: &Picture, height: u16, mut change: impl FnMut(u16, u16, char)) {
         match (self, to) {
             (Picture::Disc(from), Picture::Disc(to)) => from.each_change(to, change),
@@ -188,7 +182,7 @@ fn disc_radius(level: f64, width: u16, height: u16) -> f64 {
 pub fn next_change(kind: PhaseKind, ratio: f64, form: Form) -> Option<f64> {
     let level = level(kind, ratio)?;
     // The inverse of `level`'s easing: the ratio at which the level is `at`.
-    let unease = |at: f64| (1.0 - 2.0 * at).clamp(-1.0, 1.0).acos() / PI;
+    let unease = |at: f64| libm::acos((1.0 - 2.0 * at).clamp(-1.0, 1.0)) / PI;
     match kind {
         PhaseKind::Inhale => form.next_level(level, true).map(unease),
         PhaseKind::Exhale => form.next_level(level, false).map(|at| unease(1.0 - at)),
