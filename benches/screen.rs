@@ -1,11 +1,19 @@
 //! What the full screen costs beside its peers: CPU milliseconds per wall second and peak
-//! memory of the real binaries in a real terminal (tmux), all running at once and sampled at
-//! the same instants, so a busy machine weighs on every program alike.
+//! memory of the real binaries in a real terminal (tmux), all started in one run and
+//! measured in turns: in each window one program runs and the others are stopped, round
+//! after round, so a busy machine weighs on every program alike.
+//!
+//! In turns, not all at once: two programs whose frames fall on the same instants wake one
+//! just after the other, and the second finds the caches warm. Measured all at once, the
+//! same binary twice read 2.32 and 2.06 ms/s.
 //!
 //! Run by hand: `cargo bench --bench screen`. Settings (environment):
 //! - `SUPPLE_BENCH_SIZES`: terminal sizes, default `100x30,200x60`;
-//! - `SUPPLE_BENCH_SECONDS`: one measured window, default 10; `SUPPLE_BENCH_ROUNDS`: how
-//!   many windows, default 6 (the figure is their median);
+//! - `SUPPLE_BENCH_SECONDS`: one measured window, default 10 (a whole breath of the
+//!   breathing routine, so every window holds the same frames); `SUPPLE_BENCH_ROUNDS`: how
+//!   many windows each, default 3 (the figure is their median);
+//! - `SUPPLE_BENCH_AT_ONCE=1`: every program running in every window, sampled at the same
+//!   instants (how the earlier figures in `docs/benchmarks.md` were taken);
 //! - `SUPPLE_BENCH_BASELINE`: another supple binary (say, an older build) measured beside.
 //!
 //! The peers are run when found on the PATH: `tclock` (a clock, its seconds ticking) and
@@ -22,25 +30,35 @@ fn main() {
         return;
     }
     let window = Duration::from_secs(env_or("SUPPLE_BENCH_SECONDS", 10));
-    let rounds = env_or("SUPPLE_BENCH_ROUNDS", 6).max(1) as usize;
+    let rounds = env_or("SUPPLE_BENCH_ROUNDS", 3).max(1) as usize;
+    let turns = std::env::var_os("SUPPLE_BENCH_AT_ONCE").is_none_or(|value| value != "1");
     let sizes = std::env::var("SUPPLE_BENCH_SIZES").unwrap_or_else(|_| "100x30,200x60".into());
     let dir = tempfile::tempdir().expect("temp dir");
-    let programs = programs(dir.path(), window * rounds as u32 + Duration::from_secs(20));
+    // Long enough for every window of up to six programs in turns.
+    let programs = programs(
+        dir.path(),
+        (window + SETTLE) * (rounds * 6) as u32 + Duration::from_secs(30),
+    );
     println!(
         "{} (release build) beside {}",
         env!("CARGO_BIN_EXE_supple"),
         peer_names(&programs)
     );
     println!(
-        "{rounds} windows of {} s each, all programs at once; load average {}",
+        "{rounds} windows of {} s each, {}; load average {}",
         window.as_secs(),
+        if turns {
+            "one program at a time, the others stopped"
+        } else {
+            "all programs at once"
+        },
         load_average()
     );
     for size in sizes.split(',') {
         let Some((width, height)) = size.trim().split_once('x') else {
             panic!("SUPPLE_BENCH_SIZES like 100x30,200x60, not {size:?}");
         };
-        run_at(dir.path(), &programs, width, height, window, rounds);
+        run_at(dir.path(), &programs, width, height, window, rounds, turns);
     }
     println!("load average after: {}", load_average());
 }
@@ -147,6 +165,7 @@ fn run_at(
     height: &str,
     window: Duration,
     rounds: usize,
+    turns: bool,
 ) {
     let socket = dir.join(format!("tmux-{width}x{height}.sock"));
     let tmux = |args: &[&str]| {
@@ -188,19 +207,30 @@ fn run_at(
     let mut costs: Vec<Vec<f64>> = vec![Vec::new(); programs.len()];
     let mut bytes: Vec<Vec<f64>> = vec![Vec::new(); programs.len()];
     for _ in 0..rounds {
-        let before: Vec<_> = pids.iter().map(|pid| pid.map(sample)).collect();
-        let started = Instant::now();
-        std::thread::sleep(window);
-        let wall = started.elapsed().as_secs_f64();
-        for (i, pid) in pids.iter().enumerate() {
-            let (Some(pid), Some(Some(before))) = (pid, before[i]) else {
-                continue;
-            };
-            if let Some(after) = sample(*pid) {
-                costs[i].push((after.0 - before.0) as f64 / 1e6 / wall);
-                bytes[i].push((after.1 - before.1) as f64 / wall);
-            }
+        if !turns {
+            measure(
+                &pids,
+                &(0..pids.len()).collect::<Vec<_>>(),
+                window,
+                &mut costs,
+                &mut bytes,
+            );
+            continue;
         }
+        for (i, pid) in pids.iter().enumerate() {
+            if pid.is_none() {
+                continue;
+            }
+            for (j, other) in pids.iter().enumerate() {
+                signal(*other, if i == j { libc::SIGCONT } else { libc::SIGSTOP });
+            }
+            // A program that was stopped first catches up (a frame, a phase change).
+            std::thread::sleep(SETTLE);
+            measure(&pids, &[i], window, &mut costs, &mut bytes);
+        }
+    }
+    for pid in &pids {
+        signal(*pid, libc::SIGCONT);
     }
     let peaks: Vec<Option<u64>> = pids
         .iter()
@@ -254,6 +284,39 @@ fn run_at(
                 peer.name
             );
         }
+    }
+}
+
+/// How long a program runs after it is continued before its window starts.
+const SETTLE: Duration = Duration::from_millis(300);
+
+/// One window: the CPU and bytes of the programs `which`, sampled at the same instants.
+fn measure(
+    pids: &[Option<u32>],
+    which: &[usize],
+    window: Duration,
+    costs: &mut [Vec<f64>],
+    bytes: &mut [Vec<f64>],
+) {
+    let before: Vec<_> = which.iter().map(|&i| pids[i].and_then(sample)).collect();
+    let started = Instant::now();
+    std::thread::sleep(window);
+    let wall = started.elapsed().as_secs_f64();
+    for (&i, before) in which.iter().zip(before) {
+        let (Some(pid), Some(before)) = (pids[i], before) else {
+            continue;
+        };
+        if let Some(after) = sample(pid) {
+            costs[i].push((after.0 - before.0) as f64 / 1e6 / wall);
+            bytes[i].push((after.1 - before.1) as f64 / wall);
+        }
+    }
+}
+
+fn signal(pid: Option<u32>, signal: libc::c_int) {
+    if let Some(pid) = pid.and_then(|pid| libc::pid_t::try_from(pid).ok()) {
+        // SAFETY: kill(2) takes any pid and signal number; a gone process is only an error.
+        unsafe { libc::kill(pid, signal) };
     }
 }
 
