@@ -7,8 +7,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Widget};
+use ratatui::widgets::Widget;
 
+use super::cells::set_glyph;
 use super::digits::BigText;
 use super::format;
 use super::next::{self, Next};
@@ -240,14 +241,26 @@ impl PlayerView<'_> {
         } else {
             String::new()
         };
-        LineGauge::default()
-            .ratio(ratio.clamp(0.0, 1.0))
-            .label(Span::styled(label, self.theme.dim()))
-            .filled_symbol("█")
-            .unfilled_symbol("─")
-            .filled_style(self.theme.phase(self.kind))
-            .unfilled_style(self.theme.dim())
-            .render(area, buf);
+        // As ratatui's `LineGauge` draws it (the label, a column's gap, the bar), with the
+        // bar's blocks through `set_glyph`: a gauge's every cell is one of them.
+        let dim = self.theme.dim();
+        let line = Line::from(Span::styled(label, dim));
+        let (col, row) = buf.set_line(area.left(), area.top(), &line, area.width);
+        let start = col + 1;
+        if start >= area.right() {
+            return;
+        }
+        let filled = (f64::from(area.right() - start) * ratio.clamp(0.0, 1.0)).floor() as u16;
+        let end = start + filled;
+        let phase = self.theme.phase(self.kind);
+        for col in start..area.right() {
+            let (glyph, style) = if col < end {
+                ('█', phase)
+            } else {
+                ('─', dim)
+            };
+            set_glyph(&mut buf[(col, row)], glyph, style);
+        }
     }
 
     fn render_next(&self, area: Rect, buf: &mut Buffer) {

@@ -4,10 +4,11 @@
 //! screen rendered and compared. The next full frame puts right the cells that ratatui, which
 //! did not see them change, would otherwise leave as they are (as the pacer's painter does).
 
-use ratatui::buffer::{Buffer, Cell};
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
+use super::cells::glyph_cell;
 use super::digits::{self, Placement};
 use super::pacer::paint::Write;
 
@@ -142,8 +143,7 @@ impl Ticker {
             (placed.digits.as_mut(), digits, ticking.digits)
         {
             for (x, row, glyph) in changes {
-                let mut cell = Cell::default();
-                cell.set_char(glyph).set_style(placed.style);
+                let cell = glyph_cell(glyph, placed.style);
                 writes.push((placed.at.x + x, placed.at.y + row, cell));
             }
             placed.shown = ticking.text;

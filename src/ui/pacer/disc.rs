@@ -59,27 +59,32 @@ impl Disc {
         4 * self.lit.iter().map(|&n| u32::from(n)).sum::<u32>()
     }
 
-    /// Whether quadrant (`qx`, `qy`) is lit, counted from the top left.
-    fn quadrant(&self, qx: u16, qy: u16) -> bool {
-        let (w, h) = (self.width, self.height);
+    /// How many quadrants are lit on each side in quadrant row `qy`, counted from the top.
+    fn lit_at(&self, qy: u16) -> u16 {
+        let h = self.height;
         let i = if qy >= h { qy - h } else { h - 1 - qy };
-        let n = self.lit.get(usize::from(i)).copied().unwrap_or(0);
-        (w - n..w + n).contains(&qx)
+        self.lit.get(usize::from(i)).copied().unwrap_or(0)
+    }
+
+    /// The lit counts of cell row `row`'s upper and lower quadrant rows.
+    fn row_counts(&self, row: u16) -> (u16, u16) {
+        (self.lit_at(2 * row), self.lit_at(2 * row + 1))
     }
 
     /// The glyph of cell (`x`, `row`).
     pub fn glyph(&self, x: u16, row: u16) -> char {
-        let (qx, qy) = (2 * x, 2 * row);
-        let bit = |qx, qy| usize::from(self.quadrant(qx, qy));
-        let bits =
-            bit(qx, qy) << 3 | bit(qx + 1, qy) << 2 | bit(qx, qy + 1) << 1 | bit(qx + 1, qy + 1);
-        super::QUADRANTS[bits]
+        glyph(self.width, self.row_counts(row), x)
     }
 
     /// The picture as rows of glyphs.
     pub fn rows(&self) -> Vec<String> {
         (0..self.height)
-            .map(|row| (0..self.width).map(|x| self.glyph(x, row)).collect())
+            .map(|row| {
+                let counts = self.row_counts(row);
+                (0..self.width)
+                    .map(|x| glyph(self.width, counts, x))
+                    .collect()
+            })
             .collect()
     }
 
@@ -89,18 +94,9 @@ impl Disc {
     pub fn each_change(&self, to: &Disc, mut change: impl FnMut(u16, u16, char)) {
         let w = self.width;
         for row in 0..self.height {
-            // The counts of both quadrant rows of this cell row, before and after.
-            let counts = [2 * row, 2 * row + 1].map(|qy| {
-                let i = if qy >= self.height {
-                    qy - self.height
-                } else {
-                    self.height - 1 - qy
-                };
-                let at = |disc: &Disc| disc.lit.get(usize::from(i)).copied().unwrap_or(0);
-                (at(self), at(to))
-            });
-            let least = counts.iter().map(|(a, b)| *a.min(b)).min().unwrap_or(0);
-            let most = counts.iter().map(|(a, b)| *a.max(b)).max().unwrap_or(0);
+            let (from, to) = (self.row_counts(row), to.row_counts(row));
+            let least = from.0.min(from.1).min(to.0).min(to.1);
+            let most = from.0.max(from.1).max(to.0).max(to.1);
             if least == most {
                 continue;
             }
@@ -108,13 +104,24 @@ impl Disc {
             let left = (w - most) / 2..(w - least).div_ceil(2);
             let right = ((w + least) / 2).max(left.end)..(w + most).div_ceil(2);
             for x in left.chain(right) {
-                let glyph = to.glyph(x, row);
-                if glyph != self.glyph(x, row) {
-                    change(x, row, glyph);
+                let glyph_to = glyph(w, to, x);
+                if glyph_to != glyph(w, from, x) {
+                    change(x, row, glyph_to);
                 }
             }
         }
     }
+}
+
+/// The glyph of cell column `x` in a disc `width` cells wide, whose cell row has `upper`
+/// and `lower` quadrants lit on each side of the middle.
+fn glyph(width: u16, (upper, lower): (u16, u16), x: u16) -> char {
+    // Quadrant `qx` is lit when it is within `n` of the middle: `(width − n..width + n)`.
+    let lit = |n: u16, qx: u16| usize::from(qx + n >= width && qx < width + n);
+    let (left, right) = (2 * x, 2 * x + 1);
+    let bits =
+        lit(upper, left) << 3 | lit(upper, right) << 2 | lit(lower, left) << 1 | lit(lower, right);
+    super::QUADRANTS[bits]
 }
 
 /// Quadrants lit on each side in row `i` of a disc of squared radius `r2`.

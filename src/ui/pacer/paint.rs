@@ -6,6 +6,7 @@ use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
+use super::super::cells::glyph_cell;
 use super::{Form, Picture};
 
 /// A cell to write to the terminal: column, row and what goes there.
@@ -71,9 +72,7 @@ impl Painter {
         };
         let (area, style) = (placed.area, placed.style);
         placed.shown.each_change(&to, area.height, |x, row, glyph| {
-            let mut cell = Cell::default();
-            cell.set_char(glyph).set_style(style);
-            writes.push((area.x + x, area.y + row, cell));
+            writes.push((area.x + x, area.y + row, glyph_cell(glyph, style)));
         });
         placed.shown = to;
         true
