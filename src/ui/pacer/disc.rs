@@ -60,6 +60,7 @@ impl Disc {
     }
 
     /// How many quadrants are lit on each side in quadrant row `qy`, counted from the top.
+    #[inline]
     fn lit_at(&self, qy: u16) -> u16 {
         let h = self.height;
         let i = if qy >= h { qy - h } else { h - 1 - qy };
@@ -67,6 +68,7 @@ impl Disc {
     }
 
     /// The lit counts of cell row `row`'s upper and lower quadrant rows.
+    #[inline]
     fn row_counts(&self, row: u16) -> (u16, u16) {
         (self.lit_at(2 * row), self.lit_at(2 * row + 1))
     }
@@ -115,6 +117,7 @@ impl Disc {
 
 /// The glyph of cell column `x` in a disc `width` cells wide, whose cell row has `upper`
 /// and `lower` quadrants lit on each side of the middle.
+#[inline]
 fn glyph(width: u16, (upper, lower): (u16, u16), x: u16) -> char {
     // Quadrant `qx` is lit when it is within `n` of the middle: `(width − n..width + n)`.
     let lit = |n: u16, qx: u16| usize::from(qx + n >= width && qx < width + n);

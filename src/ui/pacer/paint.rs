@@ -27,6 +27,9 @@ struct Placed {
     framed: Picture,
     /// The picture on the screen.
     shown: Picture,
+    /// Each glyph's cell in `style`, as made the first time it was written: a pacer has at
+    /// most sixteen, and making a cell anew for every one a frame writes was a tenth of it.
+    glyphs: Vec<(char, Cell)>,
 }
 
 impl Painter {
@@ -52,6 +55,7 @@ impl Painter {
                 style,
                 framed: picture.clone(),
                 shown: picture,
+                glyphs: Vec::new(),
             }
         });
     }
@@ -71,8 +75,17 @@ impl Painter {
             return false;
         };
         let (area, style) = (placed.area, placed.style);
+        let glyphs = &mut placed.glyphs;
         placed.shown.each_change(&to, area.height, |x, row, glyph| {
-            writes.push((area.x + x, area.y + row, glyph_cell(glyph, style)));
+            let cell = match glyphs.iter().find(|(known, _)| *known == glyph) {
+                Some((_, cell)) => cell.clone(),
+                None => {
+                    let cell = glyph_cell(glyph, style);
+                    glyphs.push((glyph, cell.clone()));
+                    cell
+                }
+            };
+            writes.push((area.x + x, area.y + row, cell));
         });
         placed.shown = to;
         true
