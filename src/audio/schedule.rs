@@ -154,18 +154,7 @@ mod tests {
 
     #[test]
     fn the_next_cue_is_the_first_of_the_phases_cues_from_then_on() {
-        let kinds = [
-            PhaseKind::Prepare,
-            PhaseKind::Hold,
-            PhaseKind::Release,
-            PhaseKind::Switch,
-            PhaseKind::Rest,
-            PhaseKind::Inhale,
-            PhaseKind::HoldIn,
-            PhaseKind::Exhale,
-            PhaseKind::HoldOut,
-        ];
-        for kind in kinds {
+        for kind in PhaseKind::ALL {
             for len in [0, 1, 2_999, 3_000, 4_999, 5_000, 12_345] {
                 let len = ms(len);
                 for from in (0..14_000).step_by(250).chain([1, 2_345]) {

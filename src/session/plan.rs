@@ -19,6 +19,20 @@ pub enum PhaseKind {
 }
 
 impl PhaseKind {
+    /// Every kind, in the order they are declared: for tests that go through them all.
+    #[cfg(test)]
+    pub const ALL: [PhaseKind; 9] = [
+        PhaseKind::Prepare,
+        PhaseKind::Hold,
+        PhaseKind::Release,
+        PhaseKind::Switch,
+        PhaseKind::Rest,
+        PhaseKind::Inhale,
+        PhaseKind::HoldIn,
+        PhaseKind::Exhale,
+        PhaseKind::HoldOut,
+    ];
+
     /// The name used in the `--json` stream (public contract: never changes).
     pub fn as_str(self) -> &'static str {
         match self {

@@ -313,10 +313,7 @@ where
                 some.iter()
                     .filter_map(|&at| Some((at.x, at.y, frame.cell(at)?.clone()))),
             );
-            let cells: &[pacer::paint::Write] = cells;
-            terminal
-                .backend_mut()
-                .draw(cells.iter().map(|(x, y, cell)| (*x, *y, cell)))?;
+            draw_cells(terminal, cells)?;
         }
         terminal.hide_cursor()?;
         terminal.swap_buffers();
@@ -525,9 +522,18 @@ fn write_cells<B: Backend>(
     if cells.is_empty() {
         return Ok(());
     }
-    let backend = terminal.backend_mut();
-    backend.draw(cells.iter().map(|(x, y, cell)| (*x, *y, cell)))?;
-    backend.flush()
+    draw_cells(terminal, cells)?;
+    terminal.backend_mut().flush()
+}
+
+/// Hands `cells` to the backend, which writes them when it is next flushed.
+fn draw_cells<B: Backend>(
+    terminal: &mut Terminal<B>,
+    cells: &[pacer::paint::Write],
+) -> Result<(), B::Error> {
+    terminal
+        .backend_mut()
+        .draw(cells.iter().map(|(x, y, cell)| (*x, *y, cell)))
 }
 
 /// What the notice line says after `v`.

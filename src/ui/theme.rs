@@ -200,17 +200,7 @@ mod tests {
 
     use super::*;
 
-    const ALL: [PhaseKind; 9] = [
-        PhaseKind::Prepare,
-        PhaseKind::Hold,
-        PhaseKind::Release,
-        PhaseKind::Switch,
-        PhaseKind::Rest,
-        PhaseKind::Inhale,
-        PhaseKind::HoldIn,
-        PhaseKind::Exhale,
-        PhaseKind::HoldOut,
-    ];
+    const ALL: [PhaseKind; 9] = PhaseKind::ALL;
 
     #[test]
     fn no_color_set_to_anything_turns_colour_off() {

@@ -73,11 +73,6 @@ impl Disc {
         (self.lit_at(2 * row), self.lit_at(2 * row + 1))
     }
 
-    /// The glyph of cell (`x`, `row`).
-    pub fn glyph(&self, x: u16, row: u16) -> char {
-        glyph(self.width, self.row_counts(row), x)
-    }
-
     /// The picture as rows of glyphs.
     pub fn rows(&self) -> Vec<String> {
         (0..self.height)
