@@ -64,10 +64,7 @@ pub fn play(name: &str, routine: &Routine, args: &PlayOptions) -> Result<Outcome
     if mode != Mode::FullScreen {
         crate::ui::safety::print_if_due();
     }
-    let tokio = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(anyhow::Error::from)?;
+    let tokio = crate::runtime::executor::tokio().map_err(anyhow::Error::from)?;
     if let (Some(point), Mode::Plain | Mode::Json) = (&offer, mode) {
         let text = resume_hint(name, &plan, point);
         if mode == Mode::Json {
@@ -84,7 +81,7 @@ pub fn play(name: &str, routine: &Routine, args: &PlayOptions) -> Result<Outcome
         history,
         resume,
     );
-    let outcome = tokio.block_on(async {
+    let outcome = crate::runtime::executor::block_on(&tokio, async {
         let clock = Clock::start(args.speed);
         match mode {
             // The full screen: keys from the terminal, the player on it.
@@ -176,10 +173,7 @@ fn command_for(name: &str) -> String {
 pub fn pick() -> Result<Outcome, Failure> {
     let settings = Settings::load().map_err(Failure::Usage)?;
     let (speaker, speech, notice) = sound(Wanted::default(), &settings, Mode::FullScreen);
-    let tokio = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(anyhow::Error::from)?;
+    let tokio = crate::runtime::executor::tokio().map_err(anyhow::Error::from)?;
     let notes = Notes::default();
     let (practice, warnings) = crate::ui::practice::Practice::load(&settings, &notes, false);
     let history = (settings.log).then(History::from_env).flatten();
@@ -190,7 +184,10 @@ pub fn pick() -> Result<Outcome, Failure> {
         Resume::from_env(),
     );
     let muted = sound.cues().speaker().is_muted();
-    let outcome = tokio.block_on(crate::ui::pick(&mut sound, muted, notice, practice));
+    let outcome = crate::runtime::executor::block_on(
+        &tokio,
+        crate::ui::pick(&mut sound, muted, notice, practice),
+    );
     // The key reader's thread may still be blocked in a read: don't wait for it.
     tokio.shutdown_background();
     // A run cut short by an error is still kept (the picker keeps the others itself).

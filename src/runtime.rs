@@ -3,6 +3,7 @@
 
 pub mod alarm;
 pub mod clock;
+pub mod executor;
 pub mod json;
 pub mod lines;
 pub mod plain;

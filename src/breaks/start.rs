@@ -50,11 +50,8 @@ pub fn start(options: &Options, settings: &Settings) -> Result<Outcome, Failure>
     let (speaker, speech, notice) = crate::play::sound(wanted, settings, mode);
     let speaker = SharedSpeaker::new(speaker);
     let said = SaidLog::default();
-    let tokio = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(anyhow::Error::from)?;
-    let outcome = tokio.block_on(async {
+    let tokio = crate::runtime::executor::tokio().map_err(anyhow::Error::from)?;
+    let outcome = crate::runtime::executor::block_on(&tokio, async {
         let mut alert = Signals {
             speaker: speaker.clone(),
             bell: match mode {

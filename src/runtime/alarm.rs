@@ -2,9 +2,11 @@
 //! per deadline: tokio's timer wheel, for a wait that ends in its next 64 ms block, wakes
 //! twice (once to move the timer down a level), and each new sleep writes its eventfd, which
 //! costs another wake-up at once. At twenty pacer frames a second that was a third of what
-//! breathing cost. Unit tests keep tokio's timer, which their paused clock drives.
+//! breathing cost. The timerfd sits in the epoll set of the loop's own executor when the loop
+//! runs on it (see `executor`), else in tokio's reactor. Unit tests keep tokio's timer, which
+//! their paused clock drives.
 
-use std::os::fd::OwnedFd;
+use std::os::fd::{AsFd, OwnedFd};
 
 use rustix::time::{
     Itimerspec, TimerfdClockId, TimerfdFlags, TimerfdTimerFlags, Timespec, timerfd_create,
@@ -16,37 +18,57 @@ use tokio::time::Instant;
 
 /// Waits until an instant of the loop's clock.
 pub struct Alarm {
-    /// `None`: tokio's timer (under test, or when the system gives no timerfd).
-    timerfd: Option<AsyncFd<OwnedFd>>,
+    timer: Timer,
+}
+
+enum Timer {
+    /// tokio's timer (under test, or when the system gives no timerfd).
+    Tokio,
+    /// A timerfd in the epoll set of the executor the loop runs on.
+    Watched(OwnedFd),
+    /// A timerfd in tokio's reactor.
+    Reactor(AsyncFd<OwnedFd>),
 }
 
 impl Alarm {
     /// tokio's timer, which a paused clock drives.
     pub fn tokio() -> Alarm {
-        Alarm { timerfd: None }
+        Alarm {
+            timer: Timer::Tokio,
+        }
     }
 
     /// A timerfd, when the system gives one; else tokio's timer. Call inside the tokio
-    /// runtime, with its I/O driver on.
+    /// runtime, with its I/O driver on, or on the loop's own executor.
     pub fn precise() -> Alarm {
-        let timerfd = timerfd_create(
+        let Ok(fd) = timerfd_create(
             TimerfdClockId::Monotonic,
             TimerfdFlags::NONBLOCK | TimerfdFlags::CLOEXEC,
-        )
-        .ok()
-        .and_then(|fd| {
-            // SAFETY: the `OwnedFd` is the timerfd's one owner, moved into the `AsyncFd`, so
-            // it stays open and the same descriptor for as long as the `AsyncFd` lives.
-            unsafe { AsyncFd::register_with_interest(fd, Interest::READABLE) }.ok()
-        });
-        Alarm { timerfd }
+        ) else {
+            return Alarm::tokio();
+        };
+        if super::executor::watch_edges(fd.as_fd()) {
+            return Alarm {
+                timer: Timer::Watched(fd),
+            };
+        }
+        // SAFETY: the `OwnedFd` is the timerfd's one owner, moved into the `AsyncFd`, so it
+        // stays open and the same descriptor for as long as the `AsyncFd` lives.
+        match unsafe { AsyncFd::register_with_interest(fd, Interest::READABLE) } {
+            Ok(fd) => Alarm {
+                timer: Timer::Reactor(fd),
+            },
+            Err(_) => Alarm::tokio(),
+        }
     }
 
     /// Returns at `at` or soon after, never before. Dropping the future midway is fine: the
     /// next wait sets the timer anew, and a stale expiry is never taken for its own.
     pub async fn sleep_until(&mut self, at: Instant) {
-        let Some(timerfd) = &self.timerfd else {
-            return tokio::time::sleep_until(at).await;
+        let fd = match &self.timer {
+            Timer::Tokio => return tokio::time::sleep_until(at).await,
+            Timer::Watched(fd) => fd.as_fd(),
+            Timer::Reactor(fd) => fd.get_ref().as_fd(),
         };
         let wait = at.saturating_duration_since(Instant::now());
         if wait.is_zero() {
@@ -64,9 +86,20 @@ impl Alarm {
                 tv_nsec: wait.subsec_nanos().into(),
             },
         };
-        if timerfd_settime(timerfd.get_ref(), TimerfdTimerFlags::empty(), &timer).is_err() {
+        if timerfd_settime(fd, TimerfdTimerFlags::empty(), &timer).is_err() {
             return tokio::time::sleep_until(at).await;
         }
+        let timerfd = match &self.timer {
+            Timer::Reactor(timerfd) => timerfd,
+            // The executor polls the loop again at each expiry, and at every other wake-up.
+            _ => {
+                return std::future::poll_fn(|_| match Instant::now() >= at {
+                    true => std::task::Poll::Ready(()),
+                    false => std::task::Poll::Pending,
+                })
+                .await;
+            }
+        };
         loop {
             let Ok(mut ready) = timerfd.readable().await else {
                 return tokio::time::sleep_until(at).await;
@@ -74,7 +107,8 @@ impl Alarm {
             // The expiry is not read: setting the timer again clears it, and each expiry is
             // an edge of its own for the reactor. A read would be one more system call a
             // frame. (A repeating timerfd would spare setting it each frame, but the kernel
-            // sets a repeating timerfd again only as it is read: the same one call.) Readiness left from an earlier wait only makes this look at the clock.
+            // sets a repeating timerfd again only as it is read: the same one call.)
+            // Readiness left from an earlier wait only makes this look at the clock.
             ready.clear_ready();
             if Instant::now() >= at {
                 return;
@@ -102,7 +136,27 @@ mod tests {
     fn a_timerfd_wakes_at_the_deadline_and_never_before() {
         real_time(async {
             let mut alarm = Alarm::precise();
-            assert!(alarm.timerfd.is_some(), "Linux gives a timerfd");
+            assert!(
+                matches!(alarm.timer, Timer::Reactor(_)),
+                "Linux gives a timerfd"
+            );
+            for wait in [1, 7, 30] {
+                let start = Instant::now();
+                alarm.sleep_until(start + Duration::from_millis(wait)).await;
+                let waited = start.elapsed();
+                assert!(waited >= Duration::from_millis(wait), "{waited:?}");
+                // Only a hang could break this.
+                assert!(waited < Duration::from_secs(5), "{waited:?}");
+            }
+        });
+    }
+
+    #[test]
+    fn on_the_loops_executor_the_timerfd_is_its_own_and_keeps_deadlines() {
+        let tokio = crate::runtime::executor::tokio().unwrap();
+        crate::runtime::executor::block_on(&tokio, async {
+            let mut alarm = Alarm::precise();
+            assert!(matches!(alarm.timer, Timer::Watched(_)));
             for wait in [1, 7, 30] {
                 let start = Instant::now();
                 alarm.sleep_until(start + Duration::from_millis(wait)).await;
