@@ -110,6 +110,19 @@ pub fn changes(from: &str, to: &str, scale: u16) -> Option<Vec<(u16, u16, char)>
     Some(changed)
 }
 
+/// Every cell of `text` drawn at `scale`, blanks included: (column, row, glyph), counted
+/// from its top left, as [`changes`] gives them. `None` when `text` has no big form.
+pub fn every(text: &str, scale: u16) -> Option<Vec<(u16, u16, char)>> {
+    let pixels = &pixels(text)?;
+    let width = pixels.first().map_or(0, Vec::len);
+    let scale = usize::from(scale.max(1));
+    let rows = (HEIGHT * scale).div_ceil(2);
+    let cells = (0..rows).flat_map(|row| {
+        (0..width * scale).map(move |x| (x as u16, row as u16, cell(pixels, scale, x / scale, row)))
+    });
+    Some(cells.collect())
+}
+
 /// The glyph of the cells in pixel column `px` and cell row `row` at `scale`.
 fn cell(pixels: &[Vec<bool>], scale: usize, px: usize, row: usize) -> char {
     let lit = |y: usize| {
@@ -183,6 +196,24 @@ impl Widget for BigText<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_cell_of_a_text_is_the_glyph_its_lines_have_there() {
+        for (text, scale) in [("6", 1), ("1:30", 2), ("10", 3)] {
+            let lines = lines(text, scale);
+            let every = every(text, scale).unwrap();
+            let cells: usize = lines.iter().map(|line| line.chars().count()).sum();
+            assert_eq!(every.len(), cells, "{text} at {scale}");
+            for (x, row, glyph) in every {
+                let line = &lines[usize::from(row)];
+                assert_eq!(
+                    line.chars().nth(usize::from(x)),
+                    Some(glyph),
+                    "{text} at {scale}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn digits_at_scale_one_take_three_rows() {

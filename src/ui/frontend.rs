@@ -122,7 +122,9 @@ struct Look {
     muted: bool,
     notice: bool,
     status: Status,
+    step: usize,
     phase: usize,
+    kind: PhaseKind,
     phase_len: Duration,
     phase_secs: u64,
     total_secs: u64,
@@ -201,7 +203,9 @@ where
             muted: self.muted,
             notice: self.notice_until.is_some(),
             status: progress.status,
+            step: progress.step,
             phase: progress.phase,
+            kind: session.current_phase().kind,
             phase_len: progress.phase_len,
             phase_secs: ceil_secs(progress.phase_left),
             total_secs: ceil_secs(progress.total_left),
@@ -285,7 +289,7 @@ where
                 pacer_form = spot.map(|(area, _, _)| pacer::Form::of(area));
                 frame.render_widget(view, area);
                 // Under the help nothing may change alone.
-                ticking = (!*help).then(|| view.ticking(area));
+                ticking = (!*help).then(|| view.ticking(area, true));
             }
             (Screen::Summary(summary), _) => {
                 let extras = practice::SummaryExtras {
@@ -333,18 +337,25 @@ where
         session: &Session,
         now: Duration,
         moved: Option<(pacer::Form, pacer::Picture)>,
+        turn: bool,
     ) -> anyhow::Result<()> {
-        let ticked = self.area.and_then(|area| {
-            let notice = self.notice_now();
-            let ticking = self.view(session, notice.as_deref(), now).ticking(area);
-            self.ticker.ticked(ticking)
-        });
+        let Some(area) = self.area else {
+            return self.draw(session, now);
+        };
+        let notice = self.notice_now();
+        let view = self.view(session, notice.as_deref(), now);
+        // A turn may recolour the pacer.
+        let style = view.pacer_spot(area).map(|(_, style, _)| style);
+        let ticked = self.ticker.ticked(view.ticking(area, turn));
         let Some(mut cells) = ticked else {
             return self.draw(session, now);
         };
-        let moved = match moved {
-            Some((form, picture)) => self.painter.moved_into(form, picture, &mut cells),
-            None => true,
+        let moved = match (moved, style) {
+            (Some((form, picture)), Some(style)) if turn => {
+                (self.painter).turned_into(form, picture, style, &mut cells)
+            }
+            (Some((form, picture)), _) => self.painter.moved_into(form, picture, &mut cells),
+            (None, _) => true,
         };
         write_cells(self.terminal, &cells)?;
         if !moved {
@@ -504,6 +515,23 @@ impl Look {
             } == *other
     }
 
+    /// Whether `other` is this look at a breath's turn: another phase of the same breathing
+    /// step (in to out, into a hold, the next breath) and perhaps other seconds, on the
+    /// playing screen with nothing over it. The rows of the turn tick with the seconds.
+    fn but_turn(&self, other: &Look) -> bool {
+        self.phase != other.phase
+            && self.step == other.step
+            && self.kind.is_breathing()
+            && other.kind.is_breathing()
+            && Look {
+                phase: other.phase,
+                kind: other.kind,
+                phase_len: other.phase_len,
+                ..self.clone()
+            }
+            .but_time(other)
+    }
+
     /// Whether `other` differs from this look in the pacer's picture alone.
     fn but_pacer(&self, other: &Look) -> bool {
         self.pacer != other.pacer
@@ -597,7 +625,11 @@ where
                 _ => {}
             }
         }
-        self.dirty = true;
+        // A phase's start changes only what the look follows (the phase, its kind and
+        // length, the step), which decides what to draw; anything else draws anew.
+        if (events.iter()).any(|stamped| !matches!(stamped.event, Event::Phase { .. })) {
+            self.dirty = true;
+        }
         Ok(())
     }
 
@@ -716,9 +748,12 @@ where
             let drawn = self.drawn.as_ref().filter(|_| !self.dirty);
             if drawn.is_some_and(|drawn| drawn.but_pacer(&look)) {
                 self.move_pacer(session, now, picture)?;
-            } else if let Some(drawn) = drawn.filter(|drawn| ticks && drawn.but_time(&look)) {
-                let moved = picture.filter(|_| drawn.pacer != look.pacer);
-                self.tick(session, now, moved)?;
+            } else if let Some(drawn) =
+                drawn.filter(|drawn| ticks && (drawn.but_time(&look) || drawn.but_turn(&look)))
+            {
+                let turn = drawn.phase != look.phase;
+                let moved = picture.filter(|_| turn || drawn.pacer != look.pacer);
+                self.tick(session, now, moved, turn)?;
             } else {
                 self.draw(session, now)?;
             }

@@ -110,17 +110,7 @@ impl Widget for &PlayerView<'_> {
         let areas = self.areas(area);
         self.render_header(areas.header, buf);
         self.render_status(areas.status, buf);
-        if let Some(text) = &self.detail {
-            Line::styled(
-                format::ellipsis(
-                    &crate::format::printable(text),
-                    usize::from(areas.detail.width),
-                ),
-                theme.title(),
-            )
-            .centered()
-            .render(areas.detail, buf);
-        }
+        self.render_detail(areas.detail, buf);
         self.render_digits(areas.digits, buf);
         if let (Some(level), Some(area)) = (self.pacer, areas.pacer) {
             let style = self.pacer_style();
@@ -215,6 +205,19 @@ impl PlayerView<'_> {
             }
         }
         Line::from(spans).centered().render(area, buf);
+    }
+
+    /// Side, rep or breath, under the status.
+    fn render_detail(&self, area: Rect, buf: &mut Buffer) {
+        if let Some(text) = &self.detail {
+            let width = usize::from(area.width);
+            Line::styled(
+                format::ellipsis(&crate::format::printable(text), width),
+                self.theme.title(),
+            )
+            .centered()
+            .render(area, buf);
+        }
     }
 
     fn render_digits(&self, area: Rect, buf: &mut Buffer) {

@@ -19,6 +19,10 @@ pub struct Ticking {
     pub parts: Vec<Buffer>,
     /// The big digits, when they are big (else they are one of the parts).
     pub digits: Option<Digits>,
+    /// The rows a breath's turn changes besides (the phase's word, the breath's number, what
+    /// is next), made only for a turn and for a full frame: a second leaves them alone, and
+    /// rendering them every second would cost each second as much again.
+    pub turn: Vec<Buffer>,
 }
 
 /// The countdown in big digits: its text, the area it is centred in and its style.
@@ -39,6 +43,8 @@ pub struct Ticker {
 struct Placed {
     /// Each part as ratatui's last full frame drew it, and as the screen shows it now.
     parts: Vec<(Buffer, Buffer)>,
+    /// The same for the rows of a turn.
+    turn: Vec<(Buffer, Buffer)>,
     digits: Option<PlacedDigits>,
 }
 
@@ -46,6 +52,8 @@ struct Placed {
 struct PlacedDigits {
     area: Rect,
     at: Placement,
+    /// The style in ratatui's last full frame, and on the screen now (a turn recolours).
+    framed_style: Style,
     style: Style,
     /// The text in ratatui's last full frame, and on the screen now.
     framed: String,
@@ -60,7 +68,7 @@ impl Ticker {
     /// may tick alone (nothing is drawn over them).
     pub fn framed(&mut self, frame: &Buffer, ticking: Option<Ticking>, fixes: &mut Vec<Position>) {
         if let Some(old) = self.placed.take() {
-            for (framed, shown) in &old.parts {
+            for (framed, shown) in old.parts.iter().chain(&old.turn) {
                 fixes.extend(
                     framed
                         .area
@@ -69,28 +77,42 @@ impl Ticker {
                 );
             }
             if let Some(digits) = &old.digits {
-                let changed = digits::changes(&digits.framed, &digits.shown, digits.at.scale);
-                fixes.extend(
-                    changed
+                let at = |(x, row)| Position::new(digits.at.x + x, digits.at.y + row);
+                if digits.style != digits.framed_style {
+                    // Recoloured: every cell of the text differs from ratatui's idea of it.
+                    let (width, rows) = digits::size(&digits.shown, digits.at.scale)
                         .unwrap_or_default()
-                        .into_iter()
-                        .map(|(x, row, _)| Position::new(digits.at.x + x, digits.at.y + row)),
-                );
+                        .max(digits::size(&digits.framed, digits.at.scale).unwrap_or_default());
+                    fixes.extend(
+                        Rect::new(0, 0, width, rows)
+                            .positions()
+                            .map(|p| at((p.x, p.y))),
+                    );
+                } else {
+                    let changed = digits::changes(&digits.framed, &digits.shown, digits.at.scale);
+                    fixes.extend(
+                        (changed.unwrap_or_default().into_iter()).map(|(x, row, _)| at((x, row))),
+                    );
+                }
             }
         }
-        self.placed = ticking.map(|ticking| Placed {
-            parts: ticking
-                .parts
+        let placed = |parts: &[Buffer]| {
+            parts
                 .iter()
                 .map(|part| {
                     let drawn = copy(frame, part.area);
                     (drawn.clone(), drawn)
                 })
-                .collect(),
+                .collect()
+        };
+        self.placed = ticking.map(|ticking| Placed {
+            parts: placed(&ticking.parts),
+            turn: placed(&ticking.turn),
             digits: ticking.digits.and_then(|digits| {
                 Some(PlacedDigits {
                     at: digits::place(&digits.text, digits.area)?,
                     area: digits.area,
+                    framed_style: digits.style,
                     style: digits.style,
                     framed: digits.text.clone(),
                     shown: digits.text,
@@ -100,26 +122,28 @@ impl Ticker {
     }
 
     /// The cells to write to show `ticking` without a full frame; `None` when it needs one
-    /// (nothing may tick alone, or the parts moved or changed size).
+    /// (nothing may tick alone, or the parts moved or changed size). The rows of a turn are
+    /// compared only when `ticking` has them.
     pub fn ticked(&mut self, ticking: Ticking) -> Option<Vec<Write>> {
         let placed = self.placed.as_mut()?;
-        let same_parts = placed.parts.len() == ticking.parts.len()
-            && placed
-                .parts
-                .iter()
-                .zip(&ticking.parts)
-                .all(|((_, shown), part)| shown.area == part.area);
+        let same = |placed: &[(Buffer, Buffer)], parts: &[Buffer]| {
+            placed.len() == parts.len()
+                && (placed.iter().zip(parts)).all(|((_, shown), part)| shown.area == part.area)
+        };
+        let turning = !ticking.turn.is_empty();
+        let same_parts =
+            same(&placed.parts, &ticking.parts) && (!turning || same(&placed.turn, &ticking.turn));
         let digits = match (&placed.digits, &ticking.digits) {
             (Some(placed), Some(digits))
                 if placed.area == digits.area
-                    && placed.style == digits.style
                     && digits::place(&digits.text, digits.area) == Some(placed.at) =>
             {
-                Some(digits::changes(
-                    &placed.shown,
-                    &digits.text,
-                    placed.at.scale,
-                )?)
+                let scale = placed.at.scale;
+                Some(match placed.style == digits.style {
+                    true => digits::changes(&placed.shown, &digits.text, scale)?,
+                    // Another colour: all of the text again.
+                    false => digits::every(&digits.text, scale)?,
+                })
             }
             (None, None) => None,
             _ => return None,
@@ -128,7 +152,8 @@ impl Ticker {
             return None;
         }
         let mut writes = Vec::new();
-        for ((_, shown), part) in placed.parts.iter_mut().zip(ticking.parts) {
+        let turn = placed.turn.iter_mut().zip(ticking.turn);
+        for ((_, shown), part) in placed.parts.iter_mut().zip(ticking.parts).chain(turn) {
             for position in part.area.positions() {
                 if let Some(cell) = part
                     .cell(position)
@@ -143,10 +168,11 @@ impl Ticker {
             (placed.digits.as_mut(), digits, ticking.digits)
         {
             for (x, row, glyph) in changes {
-                let cell = glyph_cell(glyph, placed.style);
+                let cell = glyph_cell(glyph, ticking.style);
                 writes.push((placed.at.x + x, placed.at.y + row, cell));
             }
             placed.shown = ticking.text;
+            placed.style = ticking.style;
         }
         Some(writes)
     }

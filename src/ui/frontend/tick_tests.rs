@@ -17,12 +17,17 @@ fn press(c: char) -> Input {
 /// and on one that draws every change of the time as a full frame, and compares their terminals after every
 /// wake-up. Returns how many draws there were, and how many of them were full frames.
 fn play_and_compare(width: u16, height: u16, keys: &[(u64, char)]) -> (u64, u64) {
+    play_and_compare_plan(Plan::new(&routine()), width, height, keys)
+}
+
+/// As [`play_and_compare`], for `plan`.
+fn play_and_compare_plan(plan: Plan, width: u16, height: u16, keys: &[(u64, char)]) -> (u64, u64) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let mut reference = Terminal::new(TestBackend::new(width, height)).unwrap();
     let mut player = Player::new(&mut terminal, options(), Box::new(|| Ok(())));
     let mut full = Player::new(&mut reference, options(), Box::new(|| Ok(())));
     full.no_ticks = true;
-    let (mut session, events) = Session::start(Plan::new(&routine()), Duration::ZERO);
+    let (mut session, events) = Session::start(plan, Duration::ZERO);
     player.show(&session, &events, Duration::ZERO).unwrap();
     full.show(&session, &events, Duration::ZERO).unwrap();
     let mut keys = keys.iter().peekable();
@@ -96,5 +101,46 @@ fn seconds_drawn_alone_stay_true_through_pauses_skips_and_added_time() {
     ];
     for (width, height) in [(100, 30), (200, 60), (40, 12)] {
         play_and_compare(width, height, &keys);
+    }
+}
+
+/// A routine of one breathing step: three breaths, each with both holds.
+fn breaths() -> Plan {
+    let mut routine = routine();
+    routine
+        .steps
+        .retain(|step| matches!(step.kind, crate::routine::StepKind::Breath(_)));
+    routine.steps[0].prepare = Duration::ZERO;
+    Plan::new(&routine)
+}
+
+#[test]
+fn a_breaths_turn_is_drawn_without_a_full_frame_and_shows_what_one_would() {
+    let plan = breaths();
+    let turns = plan.phases.len() as u64 - 1;
+    assert!(turns >= 5, "{turns} turns");
+    for (width, height) in [(100, 30), (200, 60), (80, 24), (40, 12), (24, 8)] {
+        let (_, full) = play_and_compare_plan(plan.clone(), width, height, &[]);
+        // The first frame, and the summary's at the end: none for a turn.
+        assert!(
+            full <= 3,
+            "{width}x{height}: {full} full frames for {turns} turns"
+        );
+    }
+}
+
+#[test]
+fn turns_stay_true_through_pauses_and_going_back() {
+    let keys = [
+        (3, ' '),
+        (4, ' '),
+        (9, 'b'),
+        (14, ' '),
+        (15, '+'),
+        (16, ' '),
+        (22, 'm'),
+    ];
+    for (width, height) in [(100, 30), (40, 12)] {
+        play_and_compare_plan(breaths(), width, height, &keys);
     }
 }

@@ -22,6 +22,9 @@ pub struct Painter {
 struct Placed {
     area: Rect,
     form: Form,
+    /// The style in ratatui's last full frame, and on the screen now (a breath's turn
+    /// recolours the pacer).
+    framed_style: Style,
     style: Style,
     /// The picture in ratatui's last full frame, which it takes to be on the screen.
     framed: Picture,
@@ -41,10 +44,14 @@ impl Painter {
     pub fn framed(&mut self, pacer: Option<(Rect, Style, f64)>, fixes: &mut Vec<Position>) {
         if let Some(old) = self.placed.take() {
             let area = old.area;
-            old.framed
-                .each_change(&old.shown, area.height, |x, row, _| {
-                    fixes.push(Position::new(area.x + x, area.y + row));
-                });
+            if old.style != old.framed_style {
+                fixes.extend(area.positions());
+            } else {
+                old.framed
+                    .each_change(&old.shown, area.height, |x, row, _| {
+                        fixes.push(Position::new(area.x + x, area.y + row));
+                    });
+            }
         }
         self.placed = pacer.map(|(area, style, level)| {
             let form = Form::of(area);
@@ -52,6 +59,7 @@ impl Painter {
             Placed {
                 area,
                 form,
+                framed_style: style,
                 style,
                 framed: picture.clone(),
                 shown: picture,
@@ -87,6 +95,34 @@ impl Painter {
             };
             writes.push((area.x + x, area.y + row, cell));
         });
+        placed.shown = to;
+        true
+    }
+
+    /// As [`Painter::moved_into`], in `style`: a pacer in another colour is written whole
+    /// (every cell a full frame would write), one in the same colour as it moved.
+    pub fn turned_into(
+        &mut self,
+        form: Form,
+        to: Picture,
+        style: Style,
+        writes: &mut Vec<Write>,
+    ) -> bool {
+        let Some(placed) = self.placed.as_mut().filter(|placed| placed.form == form) else {
+            return false;
+        };
+        if placed.style == style {
+            return self.moved_into(form, to, writes);
+        }
+        let area = placed.area;
+        let rows = to.rows();
+        let top = area.y + super::rows_top(area.height, rows.len());
+        for (y, row) in (top..area.bottom()).zip(&rows) {
+            let glyphs = (area.x..).zip(row.chars().take(usize::from(area.width)));
+            writes.extend(glyphs.map(|(x, glyph)| (x, y, glyph_cell(glyph, style))));
+        }
+        placed.style = style;
+        placed.glyphs.clear();
         placed.shown = to;
         true
     }

@@ -11,16 +11,31 @@ use crate::ui::ticks::{Digits, Ticking};
 
 impl PlayerView<'_> {
     /// The header (its time left), the countdown and the gauges, as the screen of `area`
-    /// shows them now.
-    pub fn ticking(&self, area: Rect) -> Ticking {
+    /// shows them now; with `turn`, also the rows a breath's turn changes (the phase's word,
+    /// the detail, what is next).
+    pub fn ticking(&self, area: Rect, turn: bool) -> Ticking {
         let areas = self.areas(area);
-        let mut parts = Vec::new();
-        let mut part = |area: Rect, render: &dyn Fn(Rect, &mut Buffer)| {
-            if !area.is_empty() {
+        let rendered = |area: Rect, render: &dyn Fn(Rect, &mut Buffer)| {
+            (!area.is_empty()).then(|| {
                 let mut buf = Buffer::empty(area);
                 render(area, &mut buf);
-                parts.push(buf);
-            }
+                buf
+            })
+        };
+        let turn = match turn {
+            true => [
+                rendered(areas.status, &|area, buf| self.render_status(area, buf)),
+                rendered(areas.detail, &|area, buf| self.render_detail(area, buf)),
+                rendered(areas.next, &|area, buf| self.render_next(area, buf)),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+            false => Vec::new(),
+        };
+        let mut parts = Vec::new();
+        let mut part = |area: Rect, render: &dyn Fn(Rect, &mut Buffer)| {
+            parts.extend(rendered(area, render));
         };
         part(areas.header, &|area, buf| self.render_header(area, buf));
         if let Some(gauge) = areas.phase_gauge {
@@ -45,7 +60,11 @@ impl PlayerView<'_> {
             });
             None
         };
-        Ticking { parts, digits }
+        Ticking {
+            parts,
+            digits,
+            turn,
+        }
     }
 }
 
@@ -76,12 +95,12 @@ mod tests {
         let first = at(lefts[0]);
         let mut screen = drawn(&first, area);
         let mut fixes = Vec::new();
-        ticker.framed(&screen, Some(first.ticking(area)), &mut fixes);
+        ticker.framed(&screen, Some(first.ticking(area, false)), &mut fixes);
         assert!(fixes.is_empty());
         for &left in &lefts[1..] {
             let view = at(left);
             let writes = ticker
-                .ticked(view.ticking(area))
+                .ticked(view.ticking(area, false))
                 .unwrap_or_else(|| panic!("{left} s left at {area:?} ticks alone"));
             for (x, y, cell) in writes {
                 screen[(x, y)] = cell;

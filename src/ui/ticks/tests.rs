@@ -22,6 +22,7 @@ fn ticking(header: &str, digits: &str) -> Ticking {
             area: Rect::new(0, 1, 20, 3),
             style: Style::new(),
         }),
+        turn: Vec::new(),
     }
 }
 
