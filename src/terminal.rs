@@ -116,7 +116,8 @@ static RESIZED: AtomicBool = AtomicBool::new(true);
 ///
 /// A frame is gathered in a buffer of our own and written in one go when ratatui flushes:
 /// crossterm writes every cell's commands separately, and through `Stdout` each write takes
-/// its lock and is searched for a newline, a third of what moving the pacer cost.
+/// its lock and is searched for a newline, a third of what moving the pacer cost. The
+/// buffer goes to standard output's descriptor itself (see `Descriptor`).
 pub struct SizedBackend {
     inner: CrosstermBackend<Frame>,
     /// The same buffer as `inner`'s, for cells written without crossterm's formatting.
@@ -127,7 +128,21 @@ pub struct SizedBackend {
 /// The frame's buffer, shared by crossterm's backend (the cursor, clearing) and the cells
 /// (see `cells`), so that what both write leaves in order.
 #[derive(Clone)]
-struct Frame(Rc<RefCell<BufWriter<Stdout>>>);
+struct Frame(Rc<RefCell<BufWriter<Descriptor>>>);
+
+/// Standard output's file descriptor, written to directly. The frame's buffer already
+/// gathers a frame into one write; through `Stdout` that write also took its lock, was
+/// searched for a newline and copied into its line buffer before leaving.
+struct Descriptor(Stdout);
+
+impl Write for Descriptor {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        Ok(rustix::io::write(&self.0, bytes)?)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
 
 impl Write for Frame {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
@@ -147,9 +162,11 @@ const FRAME_BYTES: usize = 64 * 1024;
 impl SizedBackend {
     pub fn new() -> SizedBackend {
         RESIZED.store(true, Ordering::SeqCst);
+        // Whatever `Stdout` still holds goes before the first frame.
+        let _ = stdout().flush();
         let frame = Frame(Rc::new(RefCell::new(BufWriter::with_capacity(
             FRAME_BYTES,
-            stdout(),
+            Descriptor(stdout()),
         ))));
         SizedBackend {
             inner: CrosstermBackend::new(frame.clone()),
