@@ -253,7 +253,7 @@ impl PlayerView<'_> {
         if start >= area.right() {
             return;
         }
-        let filled = (f64::from(area.right() - start) * ratio.clamp(0.0, 1.0)).floor() as u16;
+        let filled = libm::floor(f64::from(area.right() - start) * ratio.clamp(0.0, 1.0)) as u16;
         let end = start + filled;
         let phase = self.theme.phase(self.kind);
         for col in start..area.right() {

@@ -129,7 +129,7 @@ fn lit_in_row(width: u16, i: u16, r2: f64) -> u16 {
     }
     let reach = (r2 - down(i) * down(i)).max(0.0).sqrt();
     // An estimate from the chord's length, then settled on the exact test.
-    let mut n = (((reach - 0.25) / 0.5).floor() + 1.0).clamp(0.0, f64::from(width)) as u16;
+    let mut n = (libm::floor((reach - 0.25) / 0.5) + 1.0).clamp(0.0, f64::from(width)) as u16;
     while n < width && squared(i, n) <= r2 {
         n += 1;
     }
