@@ -350,11 +350,15 @@ where
         let Some(mut cells) = ticked else {
             return self.draw(session, now);
         };
+        let Player {
+            painter, terminal, ..
+        } = self;
         let moved = match (moved, style) {
             (Some((form, picture)), Some(style)) if turn => {
-                (self.painter).turned_into(form, picture, style, &mut cells)
+                let flush = |some: &[pacer::paint::Write]| draw_cells(terminal, some);
+                painter.turned_into((form, picture, style), &mut cells, FIXES_AT_ONCE, flush)?
             }
-            (Some((form, picture)), _) => self.painter.moved_into(form, picture, &mut cells),
+            (Some((form, picture)), _) => painter.moved_into(form, picture, &mut cells),
             (None, _) => true,
         };
         write_cells(self.terminal, &cells)?;

@@ -100,19 +100,21 @@ impl Painter {
     }
 
     /// As [`Painter::moved_into`], in `style`: a pacer in another colour is written whole
-    /// (every cell a full frame would write), one in the same colour as it moved.
-    pub fn turned_into(
+    /// (every cell a full frame would write), one in the same colour as it moved. A whole
+    /// pacer is thousands of cells on a large screen, so `writes` goes to `flush` (and is
+    /// emptied) whenever it holds `at_most` of them, instead of growing the heap for one turn.
+    pub fn turned_into<E>(
         &mut self,
-        form: Form,
-        to: Picture,
-        style: Style,
+        (form, to, style): (Form, Picture, Style),
         writes: &mut Vec<Write>,
-    ) -> bool {
+        at_most: usize,
+        mut flush: impl FnMut(&[Write]) -> Result<(), E>,
+    ) -> Result<bool, E> {
         let Some(placed) = self.placed.as_mut().filter(|placed| placed.form == form) else {
-            return false;
+            return Ok(false);
         };
         if placed.style == style {
-            return self.moved_into(form, to, writes);
+            return Ok(self.moved_into(form, to, writes));
         }
         let area = placed.area;
         let rows = to.rows();
@@ -120,11 +122,15 @@ impl Painter {
         for (y, row) in (top..area.bottom()).zip(&rows) {
             let glyphs = (area.x..).zip(row.chars().take(usize::from(area.width)));
             writes.extend(glyphs.map(|(x, glyph)| (x, y, glyph_cell(glyph, style))));
+            if writes.len() >= at_most {
+                flush(writes)?;
+                writes.clear();
+            }
         }
         placed.style = style;
         placed.glyphs.clear();
         placed.shown = to;
-        true
+        Ok(true)
     }
 }
 
