@@ -119,3 +119,37 @@ fn the_next_full_frame_puts_right_what_ratatui_did_not_see_tick() {
         "no parts now"
     );
 }
+
+#[test]
+fn digits_in_another_colour_are_written_whole_and_put_right_whole_by_the_next_frame() {
+    use ratatui::style::Color;
+    let mut ticker = Ticker::default();
+    let mut first = screen(&["left 9:58           ", "", "", ""]);
+    let digits = crate::ui::digits::BigText {
+        text: "9",
+        style: Style::new(),
+    };
+    ratatui::widgets::Widget::render(digits, Rect::new(0, 1, 20, 3), &mut first);
+    let mut shown = first.clone();
+    framed(
+        &mut ticker,
+        &first,
+        Some(ticking("left 9:58           ", "9")),
+    );
+    let mut recoloured = ticking("left 9:58           ", "9");
+    let red = Style::new().fg(Color::Red);
+    recoloured.digits.as_mut().unwrap().style = red;
+    let writes = ticker.ticked(recoloured).expect("the same places");
+    let (width, rows) = crate::ui::digits::size("9", 1).unwrap();
+    assert_eq!(
+        writes.len(),
+        usize::from(width * rows),
+        "every cell of the text"
+    );
+    assert!(writes.iter().all(|(_, _, cell)| cell.fg == Color::Red));
+    apply(&mut shown, writes);
+    // The next frame is in the first colour again, as ratatui last drew it: it writes
+    // nothing there itself, so every recoloured cell must come from the ticker's fixes.
+    apply(&mut shown, framed(&mut ticker, &first, None));
+    assert_eq!(shown, first);
+}
