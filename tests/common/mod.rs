@@ -26,7 +26,7 @@ pub fn isolate_in<'a>(command: &'a mut Command, root: &Path) -> &'a mut Command 
     for (var, folder) in FOLDERS {
         command.env(var, root.join(folder));
     }
-    command
+    command.env("XDG_RUNTIME_DIR", runtime_dir(root))
 }
 
 /// The same folders as `NAME='path'` words, for a shell command line (tmux runs one).
@@ -35,7 +35,20 @@ pub fn env_words(root: &Path) -> String {
     for (var, folder) in FOLDERS {
         words.push_str(&format!(" {var}='{}'", root.join(folder).display()));
     }
-    words
+    words + &format!(" XDG_RUNTIME_DIR='{}'", runtime_dir(root).display())
+}
+
+/// A runtime folder inside `root` for libpulse, which ALSA's default device loads: without
+/// one, each run that looked for a sound device left a `/tmp/pulse-*` folder behind.
+fn runtime_dir(root: &Path) -> PathBuf {
+    use std::os::unix::fs::DirBuilderExt;
+    let dir = root.join("runtime");
+    // libpulse takes a runtime folder only if no one else may enter it.
+    let _ = std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(&dir);
+    dir
 }
 
 /// The real binary with its folders in `root` and nothing on standard input, run from the
