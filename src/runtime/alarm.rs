@@ -6,7 +6,7 @@
 //! runs on it (see `executor`), else in tokio's reactor. Unit tests keep tokio's timer, which
 //! their paused clock drives.
 
-use std::os::fd::{AsFd, OwnedFd};
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 
 use rustix::time::{
     Itimerspec, TimerfdClockId, TimerfdFlags, TimerfdTimerFlags, Timespec, timerfd_create,
@@ -65,54 +65,65 @@ impl Alarm {
     /// Returns at `at` or soon after, never before. Dropping the future midway is fine: the
     /// next wait sets the timer anew, and a stale expiry is never taken for its own.
     pub async fn sleep_until(&mut self, at: Instant) {
-        let fd = match &self.timer {
-            Timer::Tokio => return tokio::time::sleep_until(at).await,
-            Timer::Watched(fd) => fd.as_fd(),
-            Timer::Reactor(fd) => fd.get_ref().as_fd(),
-        };
-        let wait = at.saturating_duration_since(Instant::now());
-        if wait.is_zero() {
-            return;
+        match &self.timer {
+            Timer::Tokio => tokio::time::sleep_until(at).await,
+            Timer::Watched(fd) => match set(fd.as_fd(), at) {
+                // The executor polls the loop again at each expiry, and at every other wake-up.
+                Ok(true) => {
+                    std::future::poll_fn(|_| match Instant::now() >= at {
+                        true => std::task::Poll::Ready(()),
+                        false => std::task::Poll::Pending,
+                    })
+                    .await
+                }
+                Ok(false) => {}
+                Err(_) => tokio::time::sleep_until(at).await,
+            },
+            Timer::Reactor(fd) => match set(fd.get_ref().as_fd(), at) {
+                Ok(true) => readable_until(fd, at).await,
+                Ok(false) => {}
+                Err(_) => tokio::time::sleep_until(at).await,
+            },
         }
-        // Relative to now: the wait was measured before the timer is set, so it can only end
-        // late by the time between the two, never early.
-        let timer = Itimerspec {
-            it_interval: Timespec {
-                tv_sec: 0,
-                tv_nsec: 0,
-            },
-            it_value: Timespec {
-                tv_sec: wait.as_secs() as _,
-                tv_nsec: wait.subsec_nanos().into(),
-            },
-        };
-        if timerfd_settime(fd, TimerfdTimerFlags::empty(), &timer).is_err() {
+    }
+}
+
+/// Sets `timerfd` to expire at `at`; `false` when `at` is already here.
+fn set(timerfd: BorrowedFd<'_>, at: Instant) -> rustix::io::Result<bool> {
+    let wait = at.saturating_duration_since(Instant::now());
+    if wait.is_zero() {
+        return Ok(false);
+    }
+    // Relative to now: the wait was measured before the timer is set, so it can only end
+    // late by the time between the two, never early.
+    let timer = Itimerspec {
+        it_interval: Timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        },
+        it_value: Timespec {
+            tv_sec: wait.as_secs() as _,
+            tv_nsec: wait.subsec_nanos().into(),
+        },
+    };
+    timerfd_settime(timerfd, TimerfdTimerFlags::empty(), &timer)?;
+    Ok(true)
+}
+
+/// Waits in tokio's reactor until `timerfd`, set to expire at `at`, has.
+async fn readable_until(timerfd: &AsyncFd<OwnedFd>, at: Instant) {
+    loop {
+        let Ok(mut ready) = timerfd.readable().await else {
             return tokio::time::sleep_until(at).await;
-        }
-        let timerfd = match &self.timer {
-            Timer::Reactor(timerfd) => timerfd,
-            // The executor polls the loop again at each expiry, and at every other wake-up.
-            _ => {
-                return std::future::poll_fn(|_| match Instant::now() >= at {
-                    true => std::task::Poll::Ready(()),
-                    false => std::task::Poll::Pending,
-                })
-                .await;
-            }
         };
-        loop {
-            let Ok(mut ready) = timerfd.readable().await else {
-                return tokio::time::sleep_until(at).await;
-            };
-            // The expiry is not read: setting the timer again clears it, and each expiry is
-            // an edge of its own for the reactor. A read would be one more system call a
-            // frame. (A repeating timerfd would spare setting it each frame, but the kernel
-            // sets a repeating timerfd again only as it is read: the same one call.)
-            // Readiness left from an earlier wait only makes this look at the clock.
-            ready.clear_ready();
-            if Instant::now() >= at {
-                return;
-            }
+        // The expiry is not read: setting the timer again clears it, and each expiry is an
+        // edge of its own for the reactor. A read would be one more system call a frame. (A
+        // repeating timerfd would spare setting it each frame, but the kernel sets a
+        // repeating timerfd again only as it is read: the same one call.) Readiness left
+        // from an earlier wait only makes this look at the clock.
+        ready.clear_ready();
+        if Instant::now() >= at {
+            return;
         }
     }
 }
@@ -132,6 +143,18 @@ mod tests {
             .block_on(future)
     }
 
+    /// Waits a few deadlines on `alarm`: none ends early, none hangs.
+    async fn keeps_deadlines(alarm: &mut Alarm) {
+        for wait in [1, 7, 30] {
+            let start = Instant::now();
+            alarm.sleep_until(start + Duration::from_millis(wait)).await;
+            let waited = start.elapsed();
+            assert!(waited >= Duration::from_millis(wait), "{waited:?}");
+            // Only a hang could break this.
+            assert!(waited < Duration::from_secs(5), "{waited:?}");
+        }
+    }
+
     #[test]
     fn a_timerfd_wakes_at_the_deadline_and_never_before() {
         real_time(async {
@@ -140,14 +163,7 @@ mod tests {
                 matches!(alarm.timer, Timer::Reactor(_)),
                 "Linux gives a timerfd"
             );
-            for wait in [1, 7, 30] {
-                let start = Instant::now();
-                alarm.sleep_until(start + Duration::from_millis(wait)).await;
-                let waited = start.elapsed();
-                assert!(waited >= Duration::from_millis(wait), "{waited:?}");
-                // Only a hang could break this.
-                assert!(waited < Duration::from_secs(5), "{waited:?}");
-            }
+            keeps_deadlines(&mut alarm).await;
         });
     }
 
@@ -157,14 +173,7 @@ mod tests {
         crate::runtime::executor::block_on(&tokio, async {
             let mut alarm = Alarm::precise();
             assert!(matches!(alarm.timer, Timer::Watched(_)));
-            for wait in [1, 7, 30] {
-                let start = Instant::now();
-                alarm.sleep_until(start + Duration::from_millis(wait)).await;
-                let waited = start.elapsed();
-                assert!(waited >= Duration::from_millis(wait), "{waited:?}");
-                // Only a hang could break this.
-                assert!(waited < Duration::from_secs(5), "{waited:?}");
-            }
+            keeps_deadlines(&mut alarm).await;
         });
     }
 

@@ -344,8 +344,11 @@ where
         };
         let notice = self.notice_now();
         let view = self.view(session, notice.as_deref(), now);
-        // A turn may recolour the pacer.
-        let style = view.pacer_spot(area).map(|(_, style, _)| style);
+        // A turn may recolour the pacer; a second leaves it as it is.
+        let style = turn
+            .then(|| view.pacer_spot(area))
+            .flatten()
+            .map(|(_, style, _)| style);
         let ticked = self.ticker.ticked(view.ticking(area, turn));
         let Some(mut cells) = ticked else {
             return self.draw(session, now);

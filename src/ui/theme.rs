@@ -200,8 +200,6 @@ mod tests {
 
     use super::*;
 
-    const ALL: [PhaseKind; 9] = PhaseKind::ALL;
-
     #[test]
     fn no_color_set_to_anything_turns_colour_off() {
         assert!(Theme::with_no_color(None).color);
@@ -242,7 +240,7 @@ mod tests {
 
     #[test]
     fn the_sixteen_colours_avoid_bright_twins_and_dark_blue() {
-        for kind in ALL {
+        for kind in PhaseKind::ALL {
             if let Some(color) = basic_color(kind) {
                 assert!(
                     [Color::Yellow, Color::Green, Color::Cyan, Color::Magenta].contains(&color),
@@ -250,7 +248,10 @@ mod tests {
                 );
             }
         }
-        let extended: HashSet<_> = ALL.iter().map(|kind| extended_color(*kind)).collect();
+        let extended: HashSet<_> = PhaseKind::ALL
+            .iter()
+            .map(|kind| extended_color(*kind))
+            .collect();
         assert!(extended.iter().all(|index| (16..232).contains(index)));
     }
 
@@ -266,7 +267,7 @@ mod tests {
     #[test]
     fn without_colour_no_style_carries_a_colour() {
         let theme = Theme::PLAIN;
-        for kind in ALL {
+        for kind in PhaseKind::ALL {
             for style in [theme.phase(kind), theme.badge(kind), theme.big(kind, true)] {
                 assert_eq!((style.fg, style.bg), (None, None), "{kind:?}");
             }
