@@ -5,7 +5,6 @@
 
 mod common;
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -51,16 +50,14 @@ impl Home {
         }
         writer.finalize().expect("finalize");
         let script = home.path("speak");
-        std::fs::write(
+        common::write_script(
             &script,
-            format!(
-                "#!/bin/sh\necho \"$@\" >> {log}\ncat >> {log}\necho >> {log}\ncat {wav}\n",
+            &format!(
+                "echo \"$@\" >> {log}\ncat >> {log}\necho >> {log}\ncat {wav}",
                 log = home.path("said.log").display(),
                 wav = wav.display()
             ),
-        )
-        .expect("script");
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        );
         // Already shown today: the safety note is not part of what these tests read.
         supple::ui::safety::Store::new(Some(home.path("state").join("supple")))
             .mark_shown(&supple::ui::safety::today());
@@ -197,16 +194,14 @@ fn an_unknown_speech_voice_is_said_once_and_the_default_voice_speaks_instead() {
     let home = Home::new();
     // Like espeak-ng, the stand-in fails on a voice it does not have.
     let picky = home.path("picky");
-    std::fs::write(
+    common::write_script(
         &picky,
-        format!(
-            "#!/bin/sh\ncase \"$*\" in *nosuch*) echo 'Error: no such voice' >&2; exit 1;; esac\n\
-             exec {} \"$@\"\n",
+        &format!(
+            "case \"$*\" in *nosuch*) echo 'Error: no such voice' >&2; exit 1;; esac\n\
+             exec {} \"$@\"",
             home.path("speak").display()
         ),
-    )
-    .expect("script");
-    std::fs::set_permissions(&picky, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    );
     let config = home.path("config").join("supple");
     std::fs::create_dir_all(&config).expect("dir");
     // A voice name with a control sequence in it: it must not reach the terminal as one.
@@ -580,8 +575,7 @@ fn cues_keep_their_moments_whatever_is_placed_among_them() {
 fn a_hanging_speech_program_never_holds_up_the_routine() {
     let home = Home::new();
     let hanging = home.path("hang");
-    std::fs::write(&hanging, "#!/bin/sh\nexec sleep 3\n").expect("script");
-    std::fs::set_permissions(&hanging, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    common::write_script(&hanging, "exec sleep 3");
     let started = std::time::Instant::now();
     let out = home
         .supple(Some(&hanging))

@@ -205,13 +205,7 @@ fn a_break_played_on_the_breaks_screen_speaks_and_v_changes_its_voice() {
     .unwrap();
     // A stand-in speech program that writes down what it is asked to say.
     let speak = path("speak");
-    std::fs::write(
-        &speak,
-        format!("#!/bin/sh\ncat >> '{}'\n", path("said").display()),
-    )
-    .unwrap();
-    let executable = std::os::unix::fs::PermissionsExt::from_mode(0o755);
-    std::fs::set_permissions(&speak, executable).unwrap();
+    common::write_script(&speak, &format!("cat >> '{}'", path("said").display()));
     supple::ui::safety::Store::new(Some(path("state").join("supple")))
         .mark_shown(&supple::ui::safety::today());
     let quote = |path: PathBuf| format!("'{}'", path.display());

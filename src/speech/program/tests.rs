@@ -1,5 +1,3 @@
-use std::os::unix::fs::PermissionsExt;
-
 use super::*;
 use crate::audio::synth::SAMPLE_RATE;
 
@@ -25,11 +23,29 @@ fn streamed_wav(samples: &[i16]) -> Vec<u8> {
     bytes
 }
 
+/// Writes the stand-in program from a child process: had this process held it open for
+/// writing, a child that another test thread forks meanwhile would inherit that, and
+/// starting the script would fail with "Text file busy" (ETXTBSY).
+fn script_at(path: &Path, body: &str) -> PathBuf {
+    let written = std::process::Command::new("sh")
+        .args([
+            "-c",
+            r#"printf '#!/bin/sh\n%s\n' "$2" > "$1" && chmod 755 "$1""#,
+            "sh",
+        ])
+        .arg(path)
+        .arg(body)
+        .status();
+    assert!(
+        written.is_ok_and(|status| status.success()),
+        "{}",
+        path.display()
+    );
+    path.to_path_buf()
+}
+
 fn script(dir: &Path, body: &str) -> PathBuf {
-    let path = dir.join("speak");
-    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).expect("write");
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    path
+    script_at(&dir.join("speak"), body)
 }
 
 #[test]
@@ -159,8 +175,7 @@ fn a_program_that_fails_or_hangs_whatever_the_voice_is_not_blamed_on_the_voice()
         limit: Duration::from_millis(200),
         ..Program::at(dir.path().join("hang"))
     };
-    std::fs::write(&hanging.path, "#!/bin/sh\nexec sleep 30\n").expect("write");
-    std::fs::set_permissions(&hanging.path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    script_at(&hanging.path, "exec sleep 30");
     let started = std::time::Instant::now();
     assert!(!hanging.refuses_voice());
     assert!(started.elapsed() < Duration::from_secs(5));
