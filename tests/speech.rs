@@ -50,7 +50,7 @@ impl Home {
         }
         writer.finalize().expect("finalize");
         let script = home.path("speak");
-        common::write_script(
+        common::script::write_script(
             &script,
             &format!(
                 "echo \"$@\" >> {log}\ncat >> {log}\necho >> {log}\ncat {wav}",
@@ -194,7 +194,7 @@ fn an_unknown_speech_voice_is_said_once_and_the_default_voice_speaks_instead() {
     let home = Home::new();
     // Like espeak-ng, the stand-in fails on a voice it does not have.
     let picky = home.path("picky");
-    common::write_script(
+    common::script::write_script(
         &picky,
         &format!(
             "case \"$*\" in *nosuch*) echo 'Error: no such voice' >&2; exit 1;; esac\n\
@@ -575,7 +575,7 @@ fn cues_keep_their_moments_whatever_is_placed_among_them() {
 fn a_hanging_speech_program_never_holds_up_the_routine() {
     let home = Home::new();
     let hanging = home.path("hang");
-    common::write_script(&hanging, "exec sleep 3");
+    common::script::write_script(&hanging, "exec sleep 3");
     let started = std::time::Instant::now();
     let out = home
         .supple(Some(&hanging))

@@ -205,7 +205,7 @@ fn a_break_played_on_the_breaks_screen_speaks_and_v_changes_its_voice() {
     .unwrap();
     // A stand-in speech program that writes down what it is asked to say.
     let speak = path("speak");
-    common::write_script(&speak, &format!("cat >> '{}'", path("said").display()));
+    common::script::write_script(&speak, &format!("cat >> '{}'", path("said").display()));
     supple::ui::safety::Store::new(Some(path("state").join("supple")))
         .mark_shown(&supple::ui::safety::today());
     let quote = |path: PathBuf| format!("'{}'", path.display());

@@ -4,6 +4,7 @@
 #![allow(dead_code)] // Each test file uses a part.
 
 pub mod cpu;
+pub mod script;
 pub mod steered;
 pub mod tmux;
 
@@ -18,26 +19,6 @@ const FOLDERS: [(&str, &str); 4] = [
     ("XDG_STATE_HOME", "state"),
     ("XDG_CACHE_HOME", "cache"),
 ];
-
-/// Writes a shell script and makes it executable, from a child process: a file this test
-/// process held open for writing would be inherited by any child another test thread forks
-/// meanwhile, and running the script would then fail with "Text file busy" (ETXTBSY).
-pub fn write_script(path: &Path, body: &str) {
-    let written = std::process::Command::new("sh")
-        .args([
-            "-c",
-            r#"printf '#!/bin/sh\n%s\n' "$2" > "$1" && chmod 755 "$1""#,
-            "sh",
-        ])
-        .arg(path)
-        .arg(body)
-        .status();
-    assert!(
-        written.is_ok_and(|status| status.success()),
-        "{}",
-        path.display()
-    );
-}
 
 /// Points `HOME` and every XDG folder supple uses into `root`, so that no user's or other
 /// test's settings, history or cache are read or written.

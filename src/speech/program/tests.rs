@@ -23,29 +23,14 @@ fn streamed_wav(samples: &[i16]) -> Vec<u8> {
     bytes
 }
 
-/// Writes the stand-in program from a child process: had this process held it open for
-/// writing, a child that another test thread forks meanwhile would inherit that, and
-/// starting the script would fail with "Text file busy" (ETXTBSY).
-fn script_at(path: &Path, body: &str) -> PathBuf {
-    let written = std::process::Command::new("sh")
-        .args([
-            "-c",
-            r#"printf '#!/bin/sh\n%s\n' "$2" > "$1" && chmod 755 "$1""#,
-            "sh",
-        ])
-        .arg(path)
-        .arg(body)
-        .status();
-    assert!(
-        written.is_ok_and(|status| status.success()),
-        "{}",
-        path.display()
-    );
-    path.to_path_buf()
-}
+#[path = "../../../tests/common/script.rs"]
+mod stand_in;
+use stand_in::write_script;
 
 fn script(dir: &Path, body: &str) -> PathBuf {
-    script_at(&dir.join("speak"), body)
+    let path = dir.join("speak");
+    write_script(&path, body);
+    path
 }
 
 #[test]
@@ -175,7 +160,7 @@ fn a_program_that_fails_or_hangs_whatever_the_voice_is_not_blamed_on_the_voice()
         limit: Duration::from_millis(200),
         ..Program::at(dir.path().join("hang"))
     };
-    script_at(&hanging.path, "exec sleep 30");
+    write_script(&hanging.path, "exec sleep 30");
     let started = std::time::Instant::now();
     assert!(!hanging.refuses_voice());
     assert!(started.elapsed() < Duration::from_secs(5));
