@@ -94,7 +94,7 @@ pub fn play(name: &str, routine: &Routine, args: &PlayOptions) -> Result<Outcome
                 crate::ui::play(&plan, clock, &mut sound, options).await
             }
             Mode::Plain | Mode::Json => {
-                let (sender, inputs) = Inputs::channel();
+                let (sender, mut inputs) = Inputs::channel();
                 runtime::lines::spawn_stdin_reader(sender);
                 let style = if mode == Mode::Json {
                     Style::Json
@@ -102,7 +102,7 @@ pub fn play(name: &str, routine: &Routine, args: &PlayOptions) -> Result<Outcome
                     Style::Plain
                 };
                 let mut frontend = Stream::new(std::io::stdout(), style, name).with_said(said);
-                runtime::run(&plan, clock, &mut frontend, &mut sound, inputs).await
+                runtime::run(&plan, clock, &mut frontend, &mut sound, &mut inputs).await
             }
         }
     });

@@ -104,7 +104,12 @@ pub struct Inputs {
 
 impl Inputs {
     pub fn channel() -> (mpsc::Sender<Input>, Inputs) {
-        let (sender, receiver) = mpsc::channel(64);
+        Inputs::with_room(0)
+    }
+
+    /// A channel with room for `more` inputs besides the usual.
+    pub fn with_room(more: usize) -> (mpsc::Sender<Input>, Inputs) {
+        let (sender, receiver) = mpsc::channel(64 + more);
         (sender, Inputs { receiver })
     }
 }
@@ -115,7 +120,7 @@ pub async fn run(
     clock: Clock,
     frontend: &mut impl Frontend,
     cues: &mut impl Cues,
-    mut inputs: Inputs,
+    inputs: &mut Inputs,
 ) -> anyhow::Result<Outcome> {
     let mut signalled = Signalled::watch()?;
     let mut input_open = true;

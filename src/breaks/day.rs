@@ -102,6 +102,7 @@ pub async fn run<L: LastSession, A: Alert, C: RunLog>(
         let events = breaks.command(command, now);
         front.show(&breaks, &offer, &events, now)?;
         if command == Command::Start && events.contains(&Event::Start) {
+            front.give_back(inputs);
             let outcome = front.play(&offer, Clock::start(speed), cues).await?;
             // Kept now, not when the day ends: the count of breaks and other terminals read it.
             cues.finish(outcome);

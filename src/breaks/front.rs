@@ -29,6 +29,9 @@ pub struct Offer {
 pub trait Front {
     /// A fresh channel of input for the waiting loop (after a break, the routine had it).
     fn inputs(&mut self) -> Inputs;
+    /// The waiting loop hands its input back as a break starts: what it did not read yet
+    /// is the routine's.
+    fn give_back(&mut self, inputs: Inputs);
     /// Shows what just happened.
     fn show(
         &mut self,

@@ -129,6 +129,10 @@ impl<W: Write> Front for Lines<W> {
         self.switch.inputs()
     }
 
+    fn give_back(&mut self, inputs: Inputs) {
+        self.switch.give_back(inputs);
+    }
+
     fn show(
         &mut self,
         _: &Breaks,
@@ -175,12 +179,14 @@ impl<W: Write> Front for Lines<W> {
         clock: Clock,
         cues: &mut impl Cues,
     ) -> anyhow::Result<Outcome> {
-        let inputs = self.switch.inputs();
+        let mut inputs = self.switch.inputs();
         let mut stream = Stream::new(&mut self.out, self.style, &offer.name);
         if let Some(said) = &self.said {
             stream = stream.with_said(said.clone());
         }
-        runtime::run(&offer.plan, clock, &mut stream, cues, inputs).await
+        let outcome = runtime::run(&offer.plan, clock, &mut stream, cues, &mut inputs).await;
+        self.switch.give_back(inputs);
+        outcome
     }
 }
 

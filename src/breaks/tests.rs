@@ -131,6 +131,14 @@ async fn day_with(
     (events, alert, history.looks.load(Ordering::Relaxed))
 }
 
+/// Each event's kind, in order.
+fn kinds(events: &[Value]) -> Vec<&str> {
+    events
+        .iter()
+        .map(|e| e["event"].as_str().unwrap())
+        .collect()
+}
+
 /// `kind@t` with the `due` of countdown events, e.g. `waiting@0+1800`.
 fn summary(events: &[Value]) -> Vec<String> {
     events
@@ -208,10 +216,7 @@ async fn a_break_started_plays_the_routine_then_counts_down_again() {
         ],
     )
     .await;
-    let kinds: Vec<&str> = events
-        .iter()
-        .map(|e| e["event"].as_str().unwrap())
-        .collect();
+    let kinds = kinds(&events);
     assert_eq!(
         kinds,
         ["waiting", "due", "start", "phase", "done", "waiting"],
@@ -234,12 +239,30 @@ async fn a_routine_quit_early_still_starts_the_full_interval_again() {
         ],
     )
     .await;
-    let kinds: Vec<&str> = events
-        .iter()
-        .map(|e| e["event"].as_str().unwrap())
-        .collect();
+    let kinds = kinds(&events);
     assert_eq!(kinds, ["waiting", "start", "phase", "quit", "waiting"]);
     assert_eq!(events[4]["t"], 320.0);
+}
+
+#[tokio::test(start_paused = true)]
+async fn lines_that_come_at_once_each_reach_the_loop_they_are_for() {
+    // As `printf 'start\nquit\nquit\n' | supple breaks --plain` gives them: all three are
+    // read before the waiting loop has read the first.
+    let at_once = secs(0);
+    let (events, _, _) = day(
+        mins(30),
+        vec![
+            (at_once, Script::Line("start")),
+            (at_once, Script::Line("quit")),
+            (at_once, Script::Line("quit")),
+            // Ends the day had a quit been lost, so that the test fails rather than hangs.
+            (mins(120), Script::Line("quit")),
+        ],
+    )
+    .await;
+    let kinds = kinds(&events);
+    // The first quit ends the break's routine, the second the day.
+    assert_eq!(kinds, ["waiting", "start", "phase", "quit", "waiting"]);
 }
 
 #[tokio::test(start_paused = true)]

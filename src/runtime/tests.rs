@@ -42,7 +42,7 @@ fn routine() -> Routine {
 
 async fn run_json(speed: f64, script: Vec<(f64, &'static str)>) -> (Vec<Value>, Outcome) {
     let plan = Plan::new(&routine());
-    let (sender, inputs) = Inputs::channel();
+    let (sender, mut inputs) = Inputs::channel();
     let clock = Clock::start(speed);
     tokio::spawn(async move {
         for (at, line) in script {
@@ -53,7 +53,7 @@ async fn run_json(speed: f64, script: Vec<(f64, &'static str)>) -> (Vec<Value>, 
         std::future::pending::<()>().await;
     });
     let mut frontend = Stream::new(Vec::new(), Style::Json, "short");
-    let outcome = run(&plan, clock, &mut frontend, &mut Silence, inputs)
+    let outcome = run(&plan, clock, &mut frontend, &mut Silence, &mut inputs)
         .await
         .expect("run");
     let text = String::from_utf8(frontend.into_inner()).expect("utf-8");
@@ -182,14 +182,14 @@ impl Frontend for Counting {
 #[tokio::test(start_paused = true)]
 async fn the_loop_sleeps_until_the_next_change_instead_of_ticking() {
     let plan = Plan::new(&routine());
-    let (_sender, inputs) = Inputs::channel();
+    let (_sender, mut inputs) = Inputs::channel();
     let mut frontend = Counting(Stream::new(Vec::new(), Style::Json, "short"), 0);
     run(
         &plan,
         Clock::start(1.0),
         &mut frontend,
         &mut Silence,
-        inputs,
+        &mut inputs,
     )
     .await
     .expect("run");
@@ -203,12 +203,18 @@ async fn cues_follow_the_run_on_the_same_clock() {
     use crate::runtime::sound::Sound;
 
     let plan = Plan::new(&routine());
-    let (_sender, inputs) = Inputs::channel();
+    let (_sender, mut inputs) = Inputs::channel();
     let mut frontend = Stream::new(Vec::new(), Style::Json, "short");
     let mut sound = Sound::new(Recorder::default());
-    run(&plan, Clock::start(1.0), &mut frontend, &mut sound, inputs)
-        .await
-        .expect("run");
+    run(
+        &plan,
+        Clock::start(1.0),
+        &mut frontend,
+        &mut sound,
+        &mut inputs,
+    )
+    .await
+    .expect("run");
     let expected: Vec<Cue> = track(&plan).into_iter().map(|(_, cue)| cue).collect();
     assert_eq!(sound.speaker().heard(), expected.as_slice());
     assert!(expected.contains(&Cue::Tick));

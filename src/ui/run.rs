@@ -134,7 +134,7 @@ async fn play_on(
         prompts::Before::End(outcome) => return Ok((outcome, options.muted)),
     };
     let mut player = Player::new(screen, options, Box::new(terminal::suspend));
-    let outcome = runtime::run(plan, clock, &mut player, cues, keys.inputs()).await?;
+    let outcome = runtime::run(plan, clock, &mut player, cues, &mut keys.inputs()).await?;
     Ok((outcome, player.muted()))
 }
 

@@ -61,7 +61,7 @@ async fn play(plan: Plan, notes: Notes, script: Vec<(f64, &'static str)>) -> Run
     let resume = Resume::new(Some(dir.path().join("resume.json")));
     let mut recorded =
         Recorded::new(Silence, notes, Some(history.clone()), resume.clone()).with_wall_clock(wall);
-    let (sender, inputs) = Inputs::channel();
+    let (sender, mut inputs) = Inputs::channel();
     let clock = Clock::start(1.0);
     tokio::spawn(async move {
         for (at, line) in script {
@@ -71,7 +71,7 @@ async fn play(plan: Plan, notes: Notes, script: Vec<(f64, &'static str)>) -> Run
         std::future::pending::<()>().await;
     });
     let mut frontend = Stream::new(Vec::new(), Style::Json, "short-back");
-    let outcome = crate::runtime::run(&plan, clock, &mut frontend, &mut recorded, inputs)
+    let outcome = crate::runtime::run(&plan, clock, &mut frontend, &mut recorded, &mut inputs)
         .await
         .unwrap();
     recorded.finish(outcome);

@@ -93,7 +93,7 @@ async fn play(
     }
     let mut sound = Sound::with_speech(Recorder::default(), speech);
     let mut frontend = Stream::new(Vec::new(), Style::Json, "short").with_said(said);
-    let (sender, inputs) = Inputs::channel();
+    let (sender, mut inputs) = Inputs::channel();
     let clock = Clock::start(1.0);
     tokio::spawn(async move {
         for (at, line) in script {
@@ -102,7 +102,7 @@ async fn play(
         }
         std::future::pending::<()>().await;
     });
-    run(&plan, clock, &mut frontend, &mut sound, inputs)
+    run(&plan, clock, &mut frontend, &mut sound, &mut inputs)
         .await
         .expect("run");
     let text = String::from_utf8(frontend.into_inner()).expect("utf-8");

@@ -69,6 +69,11 @@ impl Front for BreakScreen<'_> {
         self.keys.inputs()
     }
 
+    fn give_back(&mut self, inputs: Inputs) {
+        // Keys are a person's, pressed at one screen for that screen: none is carried over.
+        drop(inputs);
+    }
+
     fn show(
         &mut self,
         breaks: &Breaks,

@@ -81,7 +81,7 @@ async fn play(options: Options, script: Vec<(f64, Input)>) -> Run {
 }
 
 async fn play_plan(plan: Plan, options: Options, script: Vec<(f64, Input)>) -> Run {
-    let (sender, inputs) = Inputs::channel();
+    let (sender, mut inputs) = Inputs::channel();
     let clock = Clock::start(1.0);
     tokio::spawn(async move {
         for (at, input) in script {
@@ -103,7 +103,7 @@ async fn play_plan(plan: Plan, options: Options, script: Vec<(f64, Input)>) -> R
             Ok(())
         }),
     );
-    let outcome = runtime::run(&plan, clock, &mut player, &mut recorder, inputs)
+    let outcome = runtime::run(&plan, clock, &mut player, &mut recorder, &mut inputs)
         .await
         .expect("the loop runs");
     let draws = player.draws();
