@@ -3,7 +3,6 @@
 
 mod common;
 
-use std::io::Write;
 use std::process::{Command, Stdio};
 
 use common::steered::Steered;
@@ -13,6 +12,16 @@ use serde_json::Value;
 fn supple(home: &std::path::Path) -> Command {
     let mut command = common::supple_in(home);
     command.env_remove("TMUX");
+    command
+}
+
+/// As [`supple`], with all of `input` on standard input from the start, as a pipe written
+/// at once gives it.
+fn with_input(home: &std::path::Path, input: &str) -> Command {
+    let path = home.join("input");
+    std::fs::write(&path, input).expect("write input");
+    let mut command = supple(home);
+    command.stdin(std::fs::File::open(&path).expect("input"));
     command
 }
 
@@ -117,18 +126,39 @@ fn with_no_speech_program_a_plain_day_says_so_once_and_goes_on() {
     std::fs::create_dir_all(&dir).expect("config dir");
     // Muted by the settings: no sound device (this machine's case) is not what it says.
     std::fs::write(dir.join("config.json"), r#"{"mute": true}"#).expect("settings");
-    let mut child = supple(home.path())
+    let mut command = with_input(home.path(), "quit\n");
+    command
         .args(["breaks", "--plain"])
-        .env("SUPPLE_SPEECH_PROGRAM", "")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    writeln!(child.stdin.take().expect("stdin"), "quit").expect("write");
-    let out = child.wait_with_output().expect("exit");
+        .env("SUPPLE_SPEECH_PROGRAM", "");
+    let out = common::finishes(command, std::time::Duration::from_secs(20));
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.matches("espeak-ng").count(), 1, "{err}");
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("waiting: next break in 1 h 30 min"));
+}
+
+#[test]
+fn the_readme_sample_of_lines_piped_at_once_is_what_breaks_prints() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let command = "$ printf 'start\\nquit\\nquit\\n' | supple breaks --plain --mute\n";
+    let sample = readme
+        .split(command)
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README's sample of piped lines");
+    let home = tempfile::tempdir().expect("temp dir");
+    // All three are there at once, before the day has begun: each must reach its loop.
+    let mut command = with_input(home.path(), "start\nquit\nquit\n");
+    command.args(["breaks", "--plain", "--mute"]);
+    let out = common::finishes(command, std::time::Duration::from_secs(20));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        sample,
+        "update the README"
+    );
 }

@@ -6,34 +6,14 @@ mod common;
 use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 const SHORT: &str = "tests/fixtures/e2e/short.json";
 
 /// The binary with its own empty folders, so no helper's or user's settings are read.
 fn supple(home: &Path) -> Command {
     common::supple_in(home)
-}
-
-/// Runs to the end, or fails the test if it is still running after `limit`: a guard against
-/// a hang, not a measure of speed (the refusals come before any read).
-fn finishes(mut command: Command, limit: Duration) -> Output {
-    let mut child = command
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    let started = Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        if started.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("{command:?} still running after {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().expect("output")
 }
 
 fn fifo(dir: &Path) -> PathBuf {
@@ -56,7 +36,7 @@ fn a_fifo_is_refused_at_once_by_validate_show_and_run() {
     ] {
         let mut command = supple(home.path());
         command.args(args).arg(&pipe);
-        let out = finishes(command, Duration::from_secs(20));
+        let out = common::finishes(command, Duration::from_secs(20));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
         assert_eq!(
@@ -78,7 +58,7 @@ fn a_folder_and_a_device_are_refused_with_their_kind() {
     std::fs::create_dir(&folder).expect("mkdir");
     let mut command = supple(home.path());
     command.arg("validate").arg(&folder).arg("/dev/null");
-    let out = finishes(command, Duration::from_secs(20));
+    let out = common::finishes(command, Duration::from_secs(20));
     assert_eq!(out.status.code(), Some(2));
     let advice = "give the path of a routine's .json file";
     assert_eq!(
@@ -106,7 +86,7 @@ fn a_path_that_is_not_utf8_works_for_every_command() {
     ] {
         let mut command = supple(home.path());
         command.args(args).arg(&path);
-        let out = finishes(command, Duration::from_secs(30));
+        let out = common::finishes(command, Duration::from_secs(30));
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(
             out.status.success(),
@@ -124,7 +104,7 @@ fn a_path_that_is_not_utf8_works_for_every_command() {
     let wav = home.path().join("track.wav");
     let mut command = supple(home.path());
     command.arg("export-audio").arg(&path).arg(&wav);
-    let out = finishes(command, Duration::from_secs(60));
+    let out = common::finishes(command, Duration::from_secs(60));
     assert!(
         out.status.success(),
         "export-audio: {}",
@@ -140,7 +120,7 @@ fn a_name_that_is_not_utf8_is_still_looked_up_as_a_name() {
     command
         .arg("show")
         .arg(OsString::from_vec(b"morning-b\xe4ck".to_vec()));
-    let out = finishes(command, Duration::from_secs(20));
+    let out = common::finishes(command, Duration::from_secs(20));
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
@@ -178,7 +158,7 @@ fn validate_never_prints_a_control_character_from_a_file_or_its_name() {
 
     let mut command = supple(home.path());
     command.arg("validate").arg(&bad).arg(&good).arg(&odd_key);
-    let out = finishes(command, Duration::from_secs(20));
+    let out = common::finishes(command, Duration::from_secs(20));
     assert_eq!(out.status.code(), Some(2));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);

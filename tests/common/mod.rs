@@ -70,6 +70,26 @@ pub fn finish(command: &mut Command) -> (i32, String, String) {
     )
 }
 
+/// Runs to the end, or fails the test if it is still running after `limit`: a guard against
+/// a hang, not a measure of speed. Its output is read at the end, so it must fit a pipe.
+pub fn finishes(mut command: Command, limit: std::time::Duration) -> Output {
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{command:?} still running after {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
 /// Output bytes as text, for messages and comparisons.
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
