@@ -10,7 +10,8 @@ pub mod tmux;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::Duration;
 
 /// The XDG folders supple reads and writes, and their names inside a test's home.
 const FOLDERS: [(&str, &str); 4] = [
@@ -62,7 +63,12 @@ pub fn supple_in(root: &Path) -> Command {
 
 /// Runs `command` to its end: its exit code (-1 for a signal), standard output and error.
 pub fn finish(command: &mut Command) -> (i32, String, String) {
-    let out = command.output().expect("runs");
+    let child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let out = output_within(child, HUNG, command);
     (
         out.status.code().unwrap_or(-1),
         text(&out.stdout),
@@ -70,24 +76,37 @@ pub fn finish(command: &mut Command) -> (i32, String, String) {
     )
 }
 
+/// How long any run of a test may take before it counts as hung: far more than the
+/// slowest needs, so that a hang fails its test with a name instead of stalling the suite.
+pub const HUNG: Duration = Duration::from_secs(120);
+
 /// Runs to the end, or fails the test if it is still running after `limit`: a guard against
-/// a hang, not a measure of speed. Its output is read at the end, so it must fit a pipe.
-pub fn finishes(mut command: Command, limit: std::time::Duration) -> Output {
-    let mut child = command
+/// a hang, not a measure of speed.
+pub fn finishes(mut command: Command, limit: Duration) -> Output {
+    let child = command
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("runs");
-    let started = std::time::Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        if started.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("{command:?} still running after {limit:?}");
+    output_within(child, limit, &command)
+}
+
+/// The child's output once it ends, read as it comes; killed and a failed test after `limit`.
+fn output_within(child: Child, limit: Duration, what: &Command) -> Output {
+    let pid = child.id();
+    let (ended, output) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = ended.send(child.wait_with_output());
+    });
+    match output.recv_timeout(limit) {
+        Ok(output) => output.expect("output"),
+        Err(_) => {
+            // Not reaped yet, so the process id is still the child's.
+            // SAFETY: a plain signal to our own child; no memory is touched.
+            unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) };
+            panic!("{what:?} still running after {limit:?}");
         }
-        std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    child.wait_with_output().expect("output")
 }
 
 /// Output bytes as text, for messages and comparisons.
@@ -153,7 +172,7 @@ impl Home {
             .expect("stdin")
             .write_all(input.as_bytes())
             .expect("write stdin");
-        let out = child.wait_with_output().expect("exit");
+        let out = output_within(child, HUNG, &command);
         Run {
             code: out.status.code().unwrap_or(-1),
             out: String::from_utf8_lossy(&out.stdout).into(),
