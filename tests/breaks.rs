@@ -130,7 +130,7 @@ fn with_no_speech_program_a_plain_day_says_so_once_and_goes_on() {
     command
         .args(["breaks", "--plain"])
         .env("SUPPLE_SPEECH_PROGRAM", "");
-    let out = common::finishes(command, std::time::Duration::from_secs(20));
+    let out = common::finishes(&mut command, std::time::Duration::from_secs(20));
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.matches("espeak-ng").count(), 1, "{err}");
@@ -150,7 +150,7 @@ fn the_readme_sample_of_lines_piped_at_once_is_what_breaks_prints() {
     // All three are there at once, before the day has begun: each must reach its loop.
     let mut command = with_input(home.path(), "start\nquit\nquit\n");
     command.args(["breaks", "--plain", "--mute"]);
-    let out = common::finishes(command, std::time::Duration::from_secs(20));
+    let out = common::finishes(&mut command, std::time::Duration::from_secs(20));
     assert!(
         out.status.success(),
         "{}",

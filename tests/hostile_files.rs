@@ -36,7 +36,7 @@ fn a_fifo_is_refused_at_once_by_validate_show_and_run() {
     ] {
         let mut command = supple(home.path());
         command.args(args).arg(&pipe);
-        let out = common::finishes(command, Duration::from_secs(20));
+        let out = common::finishes(&mut command, Duration::from_secs(20));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
         assert_eq!(
@@ -58,7 +58,7 @@ fn a_folder_and_a_device_are_refused_with_their_kind() {
     std::fs::create_dir(&folder).expect("mkdir");
     let mut command = supple(home.path());
     command.arg("validate").arg(&folder).arg("/dev/null");
-    let out = common::finishes(command, Duration::from_secs(20));
+    let out = common::finishes(&mut command, Duration::from_secs(20));
     assert_eq!(out.status.code(), Some(2));
     let advice = "give the path of a routine's .json file";
     assert_eq!(
@@ -86,7 +86,7 @@ fn a_path_that_is_not_utf8_works_for_every_command() {
     ] {
         let mut command = supple(home.path());
         command.args(args).arg(&path);
-        let out = common::finishes(command, Duration::from_secs(30));
+        let out = common::finishes(&mut command, Duration::from_secs(30));
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(
             out.status.success(),
@@ -104,7 +104,7 @@ fn a_path_that_is_not_utf8_works_for_every_command() {
     let wav = home.path().join("track.wav");
     let mut command = supple(home.path());
     command.arg("export-audio").arg(&path).arg(&wav);
-    let out = common::finishes(command, Duration::from_secs(60));
+    let out = common::finishes(&mut command, Duration::from_secs(60));
     assert!(
         out.status.success(),
         "export-audio: {}",
@@ -120,7 +120,7 @@ fn a_name_that_is_not_utf8_is_still_looked_up_as_a_name() {
     command
         .arg("show")
         .arg(OsString::from_vec(b"morning-b\xe4ck".to_vec()));
-    let out = common::finishes(command, Duration::from_secs(20));
+    let out = common::finishes(&mut command, Duration::from_secs(20));
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
@@ -158,7 +158,7 @@ fn validate_never_prints_a_control_character_from_a_file_or_its_name() {
 
     let mut command = supple(home.path());
     command.arg("validate").arg(&bad).arg(&good).arg(&odd_key);
-    let out = common::finishes(command, Duration::from_secs(20));
+    let out = common::finishes(&mut command, Duration::from_secs(20));
     assert_eq!(out.status.code(), Some(2));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);

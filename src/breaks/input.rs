@@ -57,45 +57,36 @@ impl Switch {
 
     /// Sends to the loop that has the input, or keeps it for the next.
     pub async fn send(&self, input: Input) {
-        let mut route = self.route(input);
+        let mut route = self.route(input, None);
         while let Some((sender, input)) = route {
             route = sender
                 .send(input)
                 .await
                 .err()
-                .and_then(|lost| self.reroute(&sender, lost.0));
+                .and_then(|lost| self.route(lost.0, Some(&sender)));
         }
     }
 
     fn blocking_send(&self, input: Input) {
-        let mut route = self.route(input);
+        let mut route = self.route(input, None);
         while let Some((sender, input)) = route {
             route = sender
                 .blocking_send(input)
                 .err()
-                .and_then(|lost| self.reroute(&sender, lost.0));
+                .and_then(|lost| self.route(lost.0, Some(&sender)));
         }
     }
 
     /// The current loop's sender, or `None` once `input` is queued for the next loop.
-    fn route(&self, input: Input) -> Route {
-        Self::route_in(&mut self.hub(), input)
-    }
-
-    /// `sender`'s loop ended without handing the input back: it is no longer current.
-    fn reroute(&self, sender: &mpsc::Sender<Input>, input: Input) -> Route {
+    /// `ended` is a sender whose loop ended without handing the input back: if it is
+    /// still current, it is current no longer.
+    fn route(&self, input: Input, ended: Option<&mpsc::Sender<Input>>) -> Route {
         let mut hub = self.hub();
-        if hub
-            .current
-            .as_ref()
-            .is_some_and(|current| current.same_channel(sender))
+        if let (Some(current), Some(ended)) = (&hub.current, ended)
+            && current.same_channel(ended)
         {
             hub.current = None;
         }
-        Self::route_in(&mut hub, input)
-    }
-
-    fn route_in(hub: &mut Hub, input: Input) -> Route {
         match &hub.current {
             Some(sender) => Some((sender.clone(), input)),
             None => {

@@ -63,12 +63,7 @@ pub fn supple_in(root: &Path) -> Command {
 
 /// Runs `command` to its end: its exit code (-1 for a signal), standard output and error.
 pub fn finish(command: &mut Command) -> (i32, String, String) {
-    let child = command
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    let out = output_within(child, HUNG, command);
+    let out = finishes(command, HUNG);
     (
         out.status.code().unwrap_or(-1),
         text(&out.stdout),
@@ -82,13 +77,13 @@ pub const HUNG: Duration = Duration::from_secs(120);
 
 /// Runs to the end, or fails the test if it is still running after `limit`: a guard against
 /// a hang, not a measure of speed.
-pub fn finishes(mut command: Command, limit: Duration) -> Output {
+pub fn finishes(command: &mut Command, limit: Duration) -> Output {
     let child = command
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("runs");
-    output_within(child, limit, &command)
+    output_within(child, limit, command)
 }
 
 /// The child's output once it ends, read as it comes; killed and a failed test after `limit`.
